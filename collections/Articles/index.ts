@@ -1,0 +1,134 @@
+import type { CollectionConfig } from 'payload'
+
+import { fieldSignedIn } from '../../src/access/fieldSignedIn'
+import { hasRole } from '../../src/access/hasRole'
+import { isSignedIn } from '../../src/access/isSignedIn'
+import { nobody } from '../../src/access/nobody'
+import { publishedOrSignedIn } from '../../src/access/publishedOrSignedIn'
+import { ARTICLES_SLUG, CAPTIONS_SLUG, DISTRICTS_SLUG, PHOTOS_SLUG, USERS_SLUG } from '../slugs'
+import { canUpdateArticle } from './access'
+import { setCreatedBy } from './hooks/setCreatedBy'
+import { setSlugFromTitle } from './hooks/setSlugFromTitle'
+
+export { ARTICLES_SLUG }
+
+export const WARNING_KINDS = ['lost-text', 'mojibake', 'elision', 'summary-duplicate', 'chrome', 'other'] as const
+
+export const Articles: CollectionConfig = {
+  slug: ARTICLES_SLUG,
+  labels: {
+    singular: { zh: '稿件', en: 'Article' },
+    plural: { zh: '稿件', en: 'Articles' },
+  },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'districts', '_status', 'updatedAt'],
+    listSearchableFields: ['title', 'slug', 'summary'],
+    group: { zh: '内容', en: 'Content' },
+  },
+  defaultSort: '-updatedAt',
+  versions: {
+    drafts: { autosave: { interval: 2000 } },
+    maxPerDoc: 100,
+  },
+  access: {
+    read: publishedOrSignedIn,
+    readVersions: isSignedIn,
+    create: hasRole('admin', 'chief-editor', 'editor', 'reporter'),
+    update: canUpdateArticle,
+    delete: hasRole('admin', 'chief-editor'),
+  },
+  hooks: {
+    beforeValidate: [setSlugFromTitle],
+    beforeChange: [setCreatedBy],
+  },
+  fields: [
+    { name: 'title', label: { zh: '标题', en: 'Title' }, type: 'text', required: true, localized: true },
+    { name: 'subtitle', label: { zh: '副标题', en: 'Subtitle' }, type: 'text', localized: true },
+    {
+      name: 'slug',
+      label: { zh: '网址别名', en: 'Slug' },
+      type: 'text',
+      unique: true,
+      index: true,
+      admin: { position: 'sidebar', description: { zh: '留空则由标题拼音生成', en: 'Generated from the title when empty' } },
+    },
+    { name: 'summary', label: { zh: '摘要', en: 'Summary' }, type: 'textarea', localized: true },
+    { name: 'body', label: { zh: '正文', en: 'Body' }, type: 'richText', localized: true },
+    {
+      name: 'districts',
+      label: { zh: '行政区', en: 'Districts' },
+      type: 'relationship',
+      relationTo: DISTRICTS_SLUG,
+      hasMany: true,
+      admin: { position: 'sidebar', description: { zh: '第一个为主要行政区', en: 'The main district first' } },
+    },
+    {
+      name: 'authors',
+      label: { zh: '作者', en: 'Authors' },
+      type: 'text',
+      hasMany: true,
+      admin: { description: { zh: '署名，按稿件顺序', en: 'Bylines, in order' } },
+    },
+    { name: 'source', label: { zh: '来源', en: 'Source' }, type: 'text', admin: { position: 'sidebar' } },
+    {
+      name: 'sourceUrl',
+      label: { zh: '原文链接', en: 'Source URL' },
+      type: 'text',
+      admin: { position: 'sidebar' },
+      validate: (value: unknown) =>
+        value === null || value === undefined || value === '' || (typeof value === 'string' && URL.canParse(value))
+          ? true
+          : '请输入完整的网址 (http://…)',
+    },
+    {
+      name: 'originalPublishedAt',
+      label: { zh: '原始发布时间', en: 'Originally published' },
+      type: 'date',
+      timezone: true,
+      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    { name: 'tags', label: { zh: '标签', en: 'Tags' }, type: 'text', hasMany: true, admin: { position: 'sidebar' } },
+    { name: 'heroPhoto', label: { zh: '头图', en: 'Hero photo' }, type: 'upload', relationTo: PHOTOS_SLUG },
+    {
+      name: 'captions',
+      label: { zh: '图片说明', en: 'Captions' },
+      type: 'join',
+      collection: CAPTIONS_SLUG,
+      on: 'article',
+      defaultSort: 'position',
+      defaultLimit: 100,
+    },
+    {
+      name: 'createdBy',
+      label: { zh: '创建人', en: 'Created by' },
+      type: 'relationship',
+      relationTo: USERS_SLUG,
+      access: { read: fieldSignedIn, create: nobody, update: nobody },
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    {
+      name: 'provenance',
+      label: { zh: '来源记录', en: 'Provenance' },
+      type: 'group',
+      access: { read: fieldSignedIn, create: nobody, update: nobody },
+      admin: { readOnly: true, description: { zh: '导入程序记录，仅编辑部可见', en: 'Recorded by the importer; newsroom only' } },
+      fields: [
+        { name: 'sourceFile', label: { zh: '源文件', en: 'Source file' }, type: 'text' },
+        { name: 'contentHash', label: { zh: '内容哈希', en: 'Content hash' }, type: 'text', index: true },
+        { name: 'originalText', label: { zh: '原始文本', en: 'Original text' }, type: 'textarea' },
+        {
+          name: 'warnings',
+          label: { zh: '导入警告', en: 'Importer warnings' },
+          type: 'array',
+          fields: [
+            { name: 'kind', label: { zh: '类型', en: 'Kind' }, type: 'text' },
+            { name: 'severity', label: { zh: '级别', en: 'Severity' }, type: 'text' },
+            { name: 'message', label: { zh: '说明', en: 'Message' }, type: 'text' },
+            { name: 'snippet', label: { zh: '片段', en: 'Snippet' }, type: 'textarea' },
+          ],
+        },
+      ],
+    },
+  ],
+}

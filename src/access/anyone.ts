@@ -1,0 +1,4 @@
+import type { Access } from 'payload'
+
+/** Public reference data: readable without signing in. */
+export const anyone: Access = () => true

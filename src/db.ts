@@ -1,0 +1,58 @@
+import type { DatabaseAdapterObj } from 'payload'
+
+import { compatibilityOptions, mongooseAdapter } from '@payloadcms/db-mongodb'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { pushDevSchema } from '@payloadcms/drizzle'
+
+import type { Env } from './env'
+
+/**
+ * FerretDB v1 speaks the MongoDB wire protocol but lacks multi-document
+ * transactions, `$lookup` with pipelines (join aggregations) and index hints.
+ * Applied only when MONGODB_COMPAT=ferretdb; a real MongoDB keeps every feature.
+ * Each gap is listed in the README.
+ */
+export const ferretdbCompatibility = {
+  ...compatibilityOptions.firestore,
+  // FerretDB stores numbers natively; BigInt IDs are a Firestore-only need (we use ObjectIDs anyway).
+  useBigIntForNumberIDs: false,
+} as const
+
+type AnyDatabaseAdapter = DatabaseAdapterObj<any>
+
+/**
+ * The embedded SQLite store keeps its schema in step with the collections at
+ * every start, production included: Payload only pushes the schema outside
+ * production (it expects migrations there), but the embedded database is the
+ * zero-setup, single-box store. MongoDB needs no schema migrations.
+ */
+function withSchemaPushInProduction(adapter: AnyDatabaseAdapter): AnyDatabaseAdapter {
+  return {
+    ...adapter,
+    init: (args) => {
+      const instance = adapter.init(args)
+      const connect = instance.connect
+      instance.connect = async function connectAndPush(this: typeof instance, options?: { hotReload: boolean }) {
+        await connect?.call(this, options)
+        if (process.env.NODE_ENV === 'production') await pushDevSchema(this as never)
+      }
+      return instance
+    },
+  }
+}
+
+export function buildDatabaseAdapter(env: Pick<Env, 'DATABASE_URI' | 'MONGODB_COMPAT'>): AnyDatabaseAdapter {
+  if (env.DATABASE_URI.startsWith('mongodb')) {
+    return mongooseAdapter({
+      url: env.DATABASE_URI,
+      ...(env.MONGODB_COMPAT === 'ferretdb' ? ferretdbCompatibility : {}),
+    })
+  }
+  return withSchemaPushInProduction(
+    sqliteAdapter({
+      client: { url: env.DATABASE_URI },
+      // String IDs on SQLite too, so no code path can come to rely on numeric IDs.
+      idType: 'uuid',
+    }),
+  )
+}

@@ -1,0 +1,132 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { z } from 'zod'
+
+/**
+ * Every environment variable the CMS reads, parsed once at start-up.
+ * A bad value stops start-up with one line naming the variable (see formatEnvError).
+ */
+const booleanString = z
+  .enum(['true', 'false', '1', '0'], { message: 'expected true or false' })
+  .transform((value) => value === 'true' || value === '1')
+
+const databaseUri = z
+  .string()
+  .refine((value) => /^(file:|mongodb:\/\/|mongodb\+srv:\/\/)/.test(value), {
+    message: 'expected a file: path (embedded SQLite) or a mongodb:// / mongodb+srv:// URI',
+  })
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce
+      .number({ message: 'expected a port number' })
+      .int('expected a whole port number')
+      .min(0, 'expected a port from 0 to 65535')
+      .max(65535, 'expected a port from 0 to 65535')
+      .default(3000),
+    SERVER_URL: z.url({ message: 'expected an absolute http(s) URL' }).optional(),
+    DATABASE_URI: databaseUri.optional(),
+    MONGODB_COMPAT: z.enum(['none', 'ferretdb']).default('none'),
+    PAYLOAD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    ADMIN_EMAIL: z.email({ message: 'expected an e-mail address' }).optional(),
+    ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+    MEDIA_DIR: z.string().min(1).default('media'),
+    UPLOAD_MAX_BYTES: z.coerce
+      .number({ message: 'expected a number of bytes' })
+      .int()
+      .positive('expected a positive number of bytes')
+      .default(20 * 1024 * 1024),
+    SEED_ON_START: booleanString.default(true),
+    JOBS_AUTORUN: booleanString.default(true),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.PAYLOAD_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['PAYLOAD_SECRET'], message: 'is required when NODE_ENV=production' })
+    }
+    if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+      const missing = env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'
+      ctx.addIssue({ code: 'custom', path: [missing], message: 'must be set together with ADMIN_EMAIL and ADMIN_PASSWORD' })
+    }
+    if (env.MONGODB_COMPAT !== 'none' && !env.DATABASE_URI?.startsWith('mongodb')) {
+      ctx.addIssue({ code: 'custom', path: ['MONGODB_COMPAT'], message: 'only applies when DATABASE_URI is a mongodb:// URI' })
+    }
+  })
+
+export type Env = z.infer<typeof envSchema> & { PAYLOAD_SECRET: string; DATABASE_URI: string; SERVER_URL: string }
+
+export class EnvError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly reason: string,
+  ) {
+    super(`Invalid environment: ${variable} ${reason}`)
+    this.name = 'EnvError'
+  }
+}
+
+/** Empty strings count as unset, as they do in most .env tooling. */
+function withoutEmptyValues(source: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== '')) as Record<
+    string,
+    string
+  >
+}
+
+/** Parses raw variables; throws EnvError naming the first bad variable. Pure: no file system. */
+export function parseEnv(source: NodeJS.ProcessEnv): z.infer<typeof envSchema> {
+  const result = envSchema.safeParse(withoutEmptyValues(source))
+  if (result.success) return result.data
+  const issue = result.error.issues[0]!
+  const variable = String(issue.path[0] ?? 'environment')
+  const received = source[variable]
+  const shown = received === undefined || variable.includes('SECRET') || variable.includes('PASSWORD') ? '' : ` (got "${received}")`
+  throw new EnvError(variable, `${issue.message}${shown}`)
+}
+
+export const DATA_DIR = path.resolve(process.cwd(), 'data')
+export const DEFAULT_DATABASE_URI = `file:${path.join(DATA_DIR, 'newsroom.db')}`
+
+/**
+ * Outside production a missing PAYLOAD_SECRET is generated once and kept in
+ * data/payload-secret (git-ignored), so sessions survive restarts without setup.
+ */
+function readOrCreateDevSecret(): string {
+  const file = path.join(DATA_DIR, 'payload-secret')
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim()
+  fs.mkdirSync(DATA_DIR, { recursive: true })
+  const secret = randomBytes(32).toString('hex')
+  fs.writeFileSync(file, secret, { mode: 0o600, flag: 'wx' })
+  return secret
+}
+
+function ensureSqliteDirectory(uri: string): void {
+  const filePath = uri.replace(/^file:(\/\/)?/, '')
+  if (filePath && filePath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true })
+}
+
+let cachedEnv: Env | undefined
+
+/** Reads .env (if present) and process.env once, with the side effects start-up needs. */
+export function loadEnv(): Env {
+  if (cachedEnv) return cachedEnv
+  if (fs.existsSync('.env') && typeof process.loadEnvFile === 'function') process.loadEnvFile('.env')
+  const parsed = parseEnv(process.env)
+  const DATABASE_URI = parsed.DATABASE_URI ?? DEFAULT_DATABASE_URI
+  if (DATABASE_URI.startsWith('file:')) ensureSqliteDirectory(DATABASE_URI)
+  cachedEnv = {
+    ...parsed,
+    DATABASE_URI,
+    PAYLOAD_SECRET: parsed.PAYLOAD_SECRET ?? readOrCreateDevSecret(),
+    SERVER_URL: parsed.SERVER_URL ?? `http://${parsed.HOST}:${parsed.PORT}`,
+  }
+  return cachedEnv
+}
+
+/** Tests start several apps with different variables in one process. */
+export function resetEnvCache(): void {
+  cachedEnv = undefined
+}

@@ -1,0 +1,132 @@
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Payload, SanitizedConfig } from 'payload'
+
+import express, { type Express, type NextFunction, type Request, type Response } from 'express'
+import { getPayload, handleEndpoints } from 'payload'
+
+import type { Env } from '../env'
+
+import { ensureFirstAdmin } from '../startup/ensureFirstAdmin'
+import { seedReferenceDistricts } from '../startup/seedReferenceDistricts'
+import { sendFetchResponse, toFetchRequest } from './fetchAdapter'
+import { buildHealthRouter } from './health'
+
+export interface NewsroomServerOptions {
+  env: Env
+  config: Promise<SanitizedConfig> | SanitizedConfig
+  /** Serve the admin panel through Next.js (off in API-only tests). */
+  withAdmin: boolean
+  /** Next.js dev mode (on-demand compilation) instead of the production build. */
+  dev?: boolean
+}
+
+export interface NewsroomServer {
+  app: Express
+  payload: Payload
+  /** Starts listening on env.HOST:env.PORT (PORT 0 picks a free port). */
+  listen(): Promise<{ url: string; server: Server }>
+  /** Graceful stop: refuse new connections, finish in-flight requests, stop jobs, close the database. */
+  close(): Promise<void>
+}
+
+/** Admin pages follow the newsroom's language (简体中文) until a user picks another in their account. */
+function defaultAdminLanguage(req: Request, _res: Response, next: NextFunction) {
+  if (!/(^|;\s*)payload-lng=/.test(req.headers.cookie ?? '')) {
+    req.headers.cookie = req.headers.cookie ? `${req.headers.cookie}; payload-lng=zh` : 'payload-lng=zh'
+  }
+  next()
+}
+
+function mountFetchHandler(handler: (request: globalThis.Request) => Promise<globalThis.Response>) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      await sendFetchResponse(res, await handler(toFetchRequest(req)))
+    } catch (error) {
+      next(error)
+    }
+  }
+}
+
+async function buildGraphqlHandler(config: NewsroomServerOptions['config']) {
+  // Payload's own GraphQL route handler (Fetch API); it needs nothing from Next.js at run time.
+  const { GRAPHQL_POST } = await import('@payloadcms/next/routes')
+  return GRAPHQL_POST(config)
+}
+
+async function startNext(options: NewsroomServerOptions) {
+  const { default: next } = await import('next')
+  const nextApp = next({
+    dev: options.dev ?? false,
+    dir: process.cwd(),
+    hostname: options.env.HOST,
+    port: options.env.PORT,
+  })
+  await nextApp.prepare()
+  return nextApp
+}
+
+/**
+ * The Express edge of the CMS: health checks, Payload's REST and GraphQL API
+ * (mounted directly with Payload's Fetch handlers, so the API does not go through
+ * Next.js), and the Next.js admin panel for everything else. It knows nothing
+ * about collections.
+ */
+export async function createNewsroomServer(options: NewsroomServerOptions): Promise<NewsroomServer> {
+  const { env, config } = options
+  const payload = await getPayload({ config })
+  await seedReferenceDistricts(payload)
+  await ensureFirstAdmin(payload, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD })
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', 'loopback')
+  app.use(buildHealthRouter(payload))
+
+  const graphql = await buildGraphqlHandler(config)
+  app.post('/api/graphql', mountFetchHandler((request) => graphql(request)))
+  app.all('/api/{*path}', mountFetchHandler((request) => handleEndpoints({ config, request })))
+
+  const nextApp = options.withAdmin ? await startNext(options) : undefined
+  if (nextApp) {
+    const handle = nextApp.getRequestHandler()
+    app.get('/', (_req, res) => res.redirect(302, '/admin'))
+    app.use('/admin', defaultAdminLanguage)
+    app.all('/{*path}', (req, res) => handle(req, res))
+  }
+
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    payload.logger.error({ err: error, url: req.originalUrl }, 'Unhandled request error')
+    if (!res.headersSent) res.status(500).json({ errors: [{ message: 'Internal server error' }] })
+    else res.end()
+  })
+
+  let httpServer: Server | undefined
+
+  return {
+    app,
+    payload,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        const server = app.listen(env.PORT, env.HOST, (error?: Error) => {
+          if (error) return reject(error)
+          const { port } = server.address() as AddressInfo
+          resolve({ url: `http://${env.HOST}:${port}`, server })
+        })
+        if (nextApp && options.dev) server.on('upgrade', nextApp.getUpgradeHandler())
+        httpServer = server
+      }),
+    close: async () => {
+      if (httpServer) {
+        const closed = new Promise<void>((resolve) => httpServer!.close(() => resolve()))
+        // Keep-alive sockets with no request in flight would otherwise hold close() open.
+        httpServer.closeIdleConnections()
+        await closed
+      }
+      await nextApp?.close()
+      await payload.destroy()
+      // Payload caches its instance per process; forget it so a later start re-initialises.
+      ;(global as unknown as { _payload?: Map<string, unknown> })._payload?.delete('default')
+    },
+  }
+}

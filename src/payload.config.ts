@@ -1,0 +1,72 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { zh } from '@payloadcms/translations/languages/zh'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Articles } from '../collections/Articles'
+import { Captions } from '../collections/Captions'
+import { Districts } from '../collections/Districts'
+import { Photos } from '../collections/Photos'
+import { Users } from '../collections/Users'
+import { USERS_SLUG } from '../collections/slugs'
+import { buildDatabaseAdapter } from './db'
+import { loadEnv } from './env'
+import { NEWSROOM_NAME } from './newsroom'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const env = loadEnv()
+
+export default buildConfig({
+  secret: env.PAYLOAD_SECRET,
+  serverURL: env.SERVER_URL,
+  admin: {
+    user: USERS_SLUG,
+    importMap: { baseDir: dirname },
+    meta: {
+      title: NEWSROOM_NAME,
+      titleSuffix: ` · ${NEWSROOM_NAME}`,
+      description: `${NEWSROOM_NAME}内容管理系统`,
+      icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/favicon.svg' }],
+    },
+    components: {
+      graphics: {
+        Logo: '/components/admin/Logo#Logo',
+        Icon: '/components/admin/Icon#Icon',
+      },
+    },
+    dateFormat: 'yyyy-MM-dd HH:mm',
+    timezones: {
+      supportedTimezones: [
+        { label: '北京时间 (UTC+8)', value: 'Asia/Shanghai' },
+        { label: 'UTC', value: 'UTC' },
+      ],
+      defaultTimezone: 'Asia/Shanghai',
+    },
+  },
+  collections: [Articles, Captions, Photos, Districts, Users],
+  editor: lexicalEditor(),
+  db: buildDatabaseAdapter(env),
+  sharp,
+  i18n: {
+    supportedLanguages: { zh, en },
+    fallbackLanguage: 'zh',
+  },
+  localization: {
+    locales: [
+      { code: 'zh-Hans', label: { zh: '简体中文', en: 'Simplified Chinese' } },
+      { code: 'zh-Hant', label: { zh: '繁体中文', en: 'Traditional Chinese' }, fallbackLocale: 'zh-Hans' },
+    ],
+    defaultLocale: 'zh-Hans',
+    fallback: true,
+  },
+  upload: {
+    limits: { fileSize: env.UPLOAD_MAX_BYTES },
+  },
+  logger: { options: { level: env.LOG_LEVEL } },
+  telemetry: false,
+  typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+})

@@ -1,0 +1,57 @@
+/**
+ * Entry point: `npm run dev` (Next.js dev mode) and `npm start` (production build).
+ * Reads the validated environment once, starts the CMS, and shuts down gracefully.
+ */
+import { EnvError, loadEnv } from './env'
+
+const SHUTDOWN_TIMEOUT_MS = 15_000
+
+async function main() {
+  let env
+  try {
+    env = loadEnv()
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message)
+      process.exit(1)
+    }
+    throw error
+  }
+
+  const { default: config } = await import('./payload.config')
+  const { createNewsroomServer } = await import('./http/createNewsroomServer')
+  const server = await createNewsroomServer({
+    env,
+    config,
+    withAdmin: true,
+    dev: env.NODE_ENV !== 'production',
+  })
+  const { url } = await server.listen()
+  server.payload.logger.info(`Newsroom CMS ready: admin ${url}/admin · REST ${url}/api · GraphQL ${url}/api/graphql`)
+
+  let stopping = false
+  const stop = async (signal: string) => {
+    if (stopping) return
+    stopping = true
+    server.payload.logger.info(`${signal} received: finishing in-flight requests, then stopping`)
+    const forceExit = setTimeout(() => {
+      console.error(`Shutdown took longer than ${SHUTDOWN_TIMEOUT_MS} ms; exiting`)
+      process.exit(1)
+    }, SHUTDOWN_TIMEOUT_MS)
+    forceExit.unref()
+    try {
+      await server.close()
+      process.exit(0)
+    } catch (error) {
+      console.error('Shutdown failed:', error)
+      process.exit(1)
+    }
+  }
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  process.on('SIGINT', () => void stop('SIGINT'))
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,55 @@
+import path from 'node:path'
+import { defineConfig } from 'vitest/config'
+
+/**
+ * Three kinds of tests:
+ * - unit: pure code (importer steps, env parsing), no database;
+ * - int:  the app started in-process and called over HTTP, once per database lane
+ *         (SQLite always; MongoDB when TEST_MONGODB_URI is set, and required when CI=true);
+ * - e2e:  the admin in headless Chromium against the production build.
+ */
+const onCI = process.env.CI === 'true'
+const mongoUri = process.env.TEST_MONGODB_URI
+if (onCI && !mongoUri) {
+  throw new Error('CI=true but TEST_MONGODB_URI is not set: the MongoDB test lane cannot run (see .ci/run)')
+}
+
+const alias = { '@payload-config': path.resolve(import.meta.dirname, 'src/payload.config.ts') }
+const intLane = (name: string, env: Record<string, string>) => ({
+  extends: true as const,
+  test: {
+    name,
+    include: ['test/int/**/*.int.test.ts'],
+    env: { ...env, NODE_ENV: 'test' },
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+  },
+})
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/importer/**/*.test.ts'], testTimeout: 30_000 },
+      },
+      intLane('sqlite', { TEST_DB: 'sqlite' }),
+      ...(mongoUri
+        ? [intLane('mongodb', { TEST_DB: 'mongodb', TEST_MONGODB_URI: mongoUri })]
+        : []),
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          env: { NODE_ENV: 'production' },
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+})
