@@ -20,7 +20,7 @@ const intLane = (name: string, env: Record<string, string>) => ({
   test: {
     name,
     include: ['test/int/**/*.int.test.ts'],
-    env: { ...env, NODE_ENV: 'test' },
+    env: { ...env, NODE_ENV: 'test' as const },
     testTimeout: 60_000,
     hookTimeout: 180_000,
   },
@@ -44,7 +44,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.test.ts'],
-          env: { NODE_ENV: 'production' },
+          env: { NODE_ENV: 'production' as const },
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,

@@ -1,21 +1,21 @@
 import type { DatabaseAdapterObj } from 'payload'
 
-import { compatibilityOptions, mongooseAdapter } from '@payloadcms/db-mongodb'
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 import { pushDevSchema } from '@payloadcms/drizzle'
 
 import type { Env } from './env'
 
 /**
- * FerretDB v1 speaks the MongoDB wire protocol but lacks multi-document
- * transactions, `$lookup` with pipelines (join aggregations) and index hints.
- * Applied only when MONGODB_COMPAT=ferretdb; a real MongoDB keeps every feature.
- * Each gap is listed in the README.
+ * FerretDB v1 speaks the MongoDB wire protocol but lacks the `$lookup` aggregation
+ * stage (Payload's join aggregations and sorts across relationships) and
+ * multi-document transactions. Applied only when MONGODB_COMPAT=ferretdb; a real
+ * MongoDB keeps every feature. Each gap is listed in the README.
  */
 export const ferretdbCompatibility = {
-  ...compatibilityOptions.firestore,
-  // FerretDB stores numbers natively; BigInt IDs are a Firestore-only need (we use ObjectIDs anyway).
-  useBigIntForNumberIDs: false,
+  useJoinAggregations: false,
+  usePipelineInSortLookup: false,
+  transactionOptions: false,
 } as const
 
 type AnyDatabaseAdapter = DatabaseAdapterObj<any>

@@ -68,8 +68,11 @@ export class EnvError extends Error {
   }
 }
 
+/** Raw variables as the process (or a test) supplies them. */
+export type RawEnv = Record<string, string | undefined>
+
 /** Empty strings count as unset, as they do in most .env tooling. */
-function withoutEmptyValues(source: NodeJS.ProcessEnv): Record<string, string> {
+function withoutEmptyValues(source: RawEnv): Record<string, string> {
   return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== '')) as Record<
     string,
     string
@@ -77,7 +80,7 @@ function withoutEmptyValues(source: NodeJS.ProcessEnv): Record<string, string> {
 }
 
 /** Parses raw variables; throws EnvError naming the first bad variable. Pure: no file system. */
-export function parseEnv(source: NodeJS.ProcessEnv): z.infer<typeof envSchema> {
+export function parseEnv(source: RawEnv): z.infer<typeof envSchema> {
   const result = envSchema.safeParse(withoutEmptyValues(source))
   if (result.success) return result.data
   const issue = result.error.issues[0]!
@@ -114,7 +117,9 @@ let cachedEnv: Env | undefined
 export function loadEnv(): Env {
   if (cachedEnv) return cachedEnv
   if (fs.existsSync('.env') && typeof process.loadEnvFile === 'function') process.loadEnvFile('.env')
-  const parsed = parseEnv(process.env)
+  // `next build` evaluates the config to collect pages; the runtime secret is not needed (nor wanted) there.
+  const building = process.env.NEXT_PHASE === 'phase-production-build'
+  const parsed = parseEnv(building ? { PAYLOAD_SECRET: randomBytes(32).toString('hex'), ...process.env } : process.env)
   const DATABASE_URI = parsed.DATABASE_URI ?? DEFAULT_DATABASE_URI
   if (DATABASE_URI.startsWith('file:')) ensureSqliteDirectory(DATABASE_URI)
   cachedEnv = {

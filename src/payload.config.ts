@@ -25,6 +25,8 @@ export default buildConfig({
   serverURL: env.SERVER_URL,
   admin: {
     user: USERS_SLUG,
+    // Gravatar would call out of the newsroom's network on every page.
+    avatar: 'default',
     importMap: { baseDir: dirname },
     meta: {
       title: NEWSROOM_NAME,

@@ -4,5 +4,5 @@ import { NewsroomMark } from './Logo'
 
 /** The small mark in the admin's navigation. */
 export function Icon() {
-  return <NewsroomMark size={28} />
+  return <NewsroomMark size={18} />
 }

@@ -1,0 +1,32 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-results')
+
+/** Why the browser lane cannot run here, or null when it can. */
+export function findBrowserLaneBlocker(): string | null {
+  if (!fs.existsSync(CHROMIUM_PATH)) return `no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`
+  if (!fs.existsSync(path.resolve(import.meta.dirname, '../../.next/BUILD_ID'))) return 'no production build (npm run build)'
+  return null
+}
+
+/** Debian's Chromium, headless, with the flags this closed network needs (no background calls home). */
+export function launchChromium(): Promise<Browser> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  })
+}
