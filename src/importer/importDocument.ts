@@ -1,0 +1,68 @@
+import { decodeText } from './decodeText'
+import { detectEncoding } from './detectEncoding'
+import { detectFormat } from './detectFormat'
+import { detectScript } from './detectScript'
+import { createImportError } from './importError'
+import { matchDistricts, type DistrictRef } from './matchDistricts'
+import { normaliseArticle } from './normalise/normaliseArticle'
+import { normaliseText } from './normalise/normaliseText'
+import { parseDocument } from './parse/parseDocument'
+import type { ImportedArticle } from './schema'
+import { validateImportedArticle } from './validateImportedArticle'
+
+export interface ImportOptions {
+  /** Used in error messages only. */
+  fileName: string
+  /** The districts to recognise (the store's list); see matchDistricts. */
+  districts: readonly DistrictRef[]
+}
+
+/**
+ * One source document's bytes to one validated article, with no database and
+ * no file system: detect the encoding, decode, clean the text, detect the
+ * format, parse, detect the script, normalise the body, match districts,
+ * validate. Throws ImportError when no article can be built; everything else
+ * it noticed is in `warnings`.
+ */
+export function importDocument(bytes: Uint8Array, options: ImportOptions): ImportedArticle {
+  const { fileName: file } = options
+  const encoding = detectEncoding(bytes, file)
+  const cleaned = normaliseText(decodeText(bytes, encoding, file))
+  if (cleaned.text.replace(/[\s\u3000]+/gu, '') === '') throw createImportError('empty-file', file)
+  const format = detectFormat(cleaned.text, file)
+  const parsed = parseDocument(cleaned.text, format)
+  const bodyText = parsed.items.map((item) => item.text).join('\n')
+  const script = detectScript(`${parsed.title ?? ''}\n${bodyText}`)
+  const body = normaliseArticle(parsed, script)
+  const districts = matchDistricts(
+    {
+      placeHints: parsed.placeHints,
+      text: [parsed.title, parsed.subtitle, ...body.blocks.map((block) => block.text)].filter(Boolean).join('\n'),
+    },
+    options.districts,
+  )
+  return validateImportedArticle(
+    {
+      format,
+      encoding,
+      script,
+      title: parsed.title,
+      subtitle: parsed.subtitle,
+      summary: parsed.summary,
+      originalPublishedAt: parsed.originalPublishedAt,
+      source: parsed.source,
+      sourceUrl: parsed.sourceUrl,
+      authors: parsed.authors,
+      photographers: body.photographers,
+      defaultCredit: parsed.defaultCredit,
+      districts,
+      tags: parsed.tags,
+      sectionHeadings: body.sectionHeadings,
+      captions: body.captions,
+      paragraphs: body.paragraphs,
+      blocks: body.blocks,
+      warnings: [...cleaned.warnings, ...body.warnings],
+    },
+    file,
+  )
+}

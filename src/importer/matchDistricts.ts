@@ -1,0 +1,72 @@
+import { pinyin } from 'pinyin-pro'
+import { toSimplified } from './chineseConverters'
+
+/** A district the newsroom covers, as the store knows it. `level` defaults from the name: …市 is the city. */
+export interface DistrictRef {
+  name: string
+  level?: 'city' | 'district' | 'county'
+}
+
+export interface DistrictEvidence {
+  /** Explicit place metadata, strongest first: front-matter categories and tags, a portal's breadcrumb. */
+  placeHints: string[]
+  /** The article's own words: title, subtitle, headings, paragraphs. */
+  text: string
+}
+
+/** The name without its trailing 区/县/市 (安源区 → 安源), when at least two characters are left. */
+export function getShortName(name: string): string | null {
+  const short = name.replace(/[区县市]$/u, '')
+  return short !== name && [...short].length >= 2 ? short : null
+}
+
+function isCity(district: DistrictRef): boolean {
+  return (district.level ?? (district.name.endsWith('市') ? 'city' : 'district')) === 'city'
+}
+
+function toneless(text: string): string {
+  return pinyin(text, { toneType: 'none', type: 'array' }).join('').toLowerCase()
+}
+
+/** A metadata token names the district: it contains the full name, starts with the short name, or is its pinyin (anyuan, anyuanqu). */
+function hintNames(hint: string, district: DistrictRef): boolean {
+  const token = toSimplified(hint.trim())
+  const short = getShortName(district.name)
+  if (token.includes(district.name)) return true
+  if (short && token.startsWith(short) && [...token].length <= [...short].length + 4) return true
+  const latin = token.toLowerCase()
+  return /^[a-z]+$/.test(latin) && [district.name, short].some((name) => name !== null && toneless(name) === latin)
+}
+
+function countOccurrences(text: string, word: string): number {
+  return text.split(word).length - 1
+}
+
+/**
+ * The districts an article is about, as canonical names, main one first.
+ * - Explicit metadata (categories, tags, breadcrumb) comes first, in its order.
+ * - Then districts named in the text (converted to simplified first), most
+ *   mentioned first. A district counts when its full name appears, or its
+ *   short name (安源) appears at least twice: one passing short mention such
+ *   as 安源精神 in an article about 湘东区 is not enough.
+ * - The city (萍乡市) only when no district or county matched: nearly every
+ *   article mentions its city, so it says nothing unless nothing else does.
+ */
+export function matchDistricts(evidence: DistrictEvidence, districts: readonly DistrictRef[]): string[] {
+  const text = toSimplified(evidence.text)
+  const fromHints = evidence.placeHints.flatMap((hint) => districts.filter((district) => hintNames(hint, district)))
+  const fromText = districts
+    .map((district, order) => {
+      const short = getShortName(district.name)
+      const full = countOccurrences(text, district.name)
+      const mentions = short ? countOccurrences(text, short) : full
+      return { district, order, mentions, counts: full > 0 || mentions >= 2 }
+    })
+    .filter((match) => match.counts)
+    .sort((a, b) => b.mentions - a.mentions || a.order - b.order)
+    .map((match) => match.district)
+
+  const ordered = [...new Set([...fromHints, ...fromText])]
+  const local = ordered.filter((district) => !isCity(district))
+  return (local.length > 0 ? local : ordered).map((district) => district.name)
+}

@@ -1,0 +1,105 @@
+import { isDecorativeFragment, isLabelLine, isOpenEnded } from '../chineseText'
+import type { Warning } from '../schema'
+import { parseByline, parseTrailingByline } from './parseByline'
+import { parseCaptionCredit } from './parseCaptionCredit'
+import { isEndMark, isLinkOnlyLine, parseDateLine, parseSourceLine, parseSourceUrlLine, parseTrailingSource } from './parseMetadataLine'
+import { createEmptyMetadata, type ParsedItem, type ParsedMetadata, type SourceLine } from './parsedDocument'
+import { mergeMetadata } from './mergeMetadata'
+
+export interface ClassifyOptions {
+  /**
+   * Take a label line followed by a paragraph for a section heading. Off when
+   * the markup marks headings itself (markdown ###), so bare label lines there
+   * are captions.
+   */
+  detectHeadings: boolean
+}
+
+export interface ClassifiedBody {
+  items: ParsedItem[]
+  metadata: ParsedMetadata
+  warnings: Warning[]
+}
+
+function isBodyText(line: SourceLine | undefined): boolean {
+  return line !== undefined && line.hint === undefined && !isLabelLine(line.text)
+}
+
+function lastBodyItem(items: ParsedItem[]): ParsedItem | undefined {
+  return items.filter((item) => item.kind !== 'caption').at(-1)
+}
+
+/** Reads a paragraph's trailing "(文/尚健)" or "（来源：…）" into metadata. */
+function peelTrailingNotes(text: string, metadata: ParsedMetadata): { text: string; metadata: ParsedMetadata } {
+  const byline = parseTrailingByline(text)
+  if (byline) {
+    const { authors, photographers, defaultCredit } = byline.byline
+    return peelTrailingNotes(byline.text, mergeMetadata(metadata, { authors, photographers, defaultCredit }))
+  }
+  const source = parseTrailingSource(text)
+  if (source) return peelTrailingNotes(source.text, mergeMetadata(metadata, { source: source.source }))
+  return { text, metadata }
+}
+
+/**
+ * Sorts body lines into paragraphs, section headings and captions, and reads
+ * the metadata lines among them (bylines, sources, source URLs, dates).
+ * A label line (short, not a sentence) is:
+ * - a caption when it ends with a photo credit;
+ * - a caption when it interrupts a paragraph (the last body text ends mid-sentence);
+ * - a section heading when a paragraph follows it (and detectHeadings is on);
+ * - otherwise a caption: captions sit between paragraphs or at the end.
+ */
+export function classifyBodyLines(lines: SourceLine[], options: ClassifyOptions): ClassifiedBody {
+  const items: ParsedItem[] = []
+  const warnings: Warning[] = []
+  let metadata = createEmptyMetadata()
+
+  lines.forEach((source, index) => {
+    const { text, line } = source
+    if (source.hint === 'heading') return void items.push({ kind: 'heading', text, line })
+    if (source.hint === 'caption') return void items.push({ kind: 'caption', text, credit: null, line })
+    const sourceUrl = parseSourceUrlLine(text)
+    if (sourceUrl) return void (metadata = mergeMetadata(metadata, { sourceUrl }))
+    if (isLinkOnlyLine(text) || isEndMark(text)) return // site footers and end marks are page chrome
+    const sourceName = parseSourceLine(text)
+    if (sourceName) return void (metadata = mergeMetadata(metadata, { source: sourceName }))
+    const date = parseDateLine(text)
+    if (date) return void (metadata = mergeMetadata(metadata, { originalPublishedAt: date }))
+
+    const byline = parseByline(text)
+    if (byline) {
+      const { authors, photographers, defaultCredit, editors, publishedAt } = byline
+      metadata = mergeMetadata(metadata, { authors, photographers, defaultCredit, originalPublishedAt: publishedAt })
+      if (editors.length > 0) {
+        warnings.push({ kind: 'chrome-removed', severity: 'info', message: 'editor line not imported', snippet: text, line })
+      }
+      return
+    }
+
+    const credited = parseCaptionCredit(text)
+    if (credited) {
+      metadata = mergeMetadata(metadata, { photographers: credited.photographers })
+      return void items.push({ kind: 'caption', text: credited.text, credit: credited.credit, line })
+    }
+
+    if (!isLabelLine(text)) {
+      const peeled = peelTrailingNotes(text, metadata)
+      metadata = peeled.metadata
+      return void items.push({ kind: 'paragraph', text: peeled.text, line })
+    }
+
+    if (isDecorativeFragment(text)) {
+      warnings.push({ kind: 'chrome-removed', severity: 'info', message: 'dropped a page fragment', snippet: text, line })
+      return
+    }
+    const previous = lastBodyItem(items)
+    const interrupts = previous?.kind === 'paragraph' && isOpenEnded(previous.text)
+    if (options.detectHeadings && !interrupts && isBodyText(lines[index + 1])) {
+      return void items.push({ kind: 'heading', text, line })
+    }
+    items.push({ kind: 'caption', text, credit: null, line })
+  })
+
+  return { items, metadata, warnings }
+}

@@ -1,0 +1,28 @@
+import { isOpenEnded } from '../chineseText'
+import { joinFragments } from '../normalise/joinFragments'
+import type { SourceLine } from './parsedDocument'
+
+/** Lines markdown treats as blocks of their own: headings, lists, quotes, images, links, fences. */
+const BLOCK_START = /^(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>|!\[|\[|<|```|---)/
+
+/**
+ * Joins markdown's soft line breaks: a line directly under a line that stops
+ * mid-sentence continues the same paragraph (markdown wraps long lines this
+ * way). Lines after a finished sentence stay apart, so a caption printed
+ * right under a paragraph is not swallowed.
+ */
+export function joinSoftBreaks(lines: SourceLine[]): SourceLine[] {
+  const joined: SourceLine[] = []
+  for (const line of lines) {
+    const previous = joined.at(-1)
+    const continues =
+      previous !== undefined &&
+      line.gapBefore === 0 &&
+      !BLOCK_START.test(previous.text) &&
+      !BLOCK_START.test(line.text) &&
+      isOpenEnded(previous.text)
+    if (continues) joined[joined.length - 1] = { ...previous, text: joinFragments(previous.text, line.text) }
+    else joined.push(line)
+  }
+  return joined
+}

@@ -1,0 +1,17 @@
+import type { SourceLine } from './parsedDocument'
+
+/** The non-blank lines, trimmed (ideographic spaces too), each with its line number and the count of blank lines before it. */
+export function splitLines(text: string, firstLine = 1): SourceLine[] {
+  const lines: SourceLine[] = []
+  let gap = 0
+  text.split('\n').forEach((raw, index) => {
+    const trimmed = raw.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '')
+    if (trimmed === '') {
+      gap++
+      return
+    }
+    lines.push({ text: trimmed, line: firstLine + index, gapBefore: gap })
+    gap = 0
+  })
+  return lines
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { parseCaptionCredit } from '../../src/importer/parse/parseCaptionCredit'
+
+describe('parseCaptionCredit', () => {
+  it.each([
+    { name: 'name glued to 摄', line: '安源区中心城区面貌焕然一新 郁佳敏摄', text: '安源区中心城区面貌焕然一新', credit: '郁佳敏' },
+    { name: 'name, space, 摄', line: '村民脸上洋溢着丰收的喜悦 王五 摄', text: '村民脸上洋溢着丰收的喜悦', credit: '王五' },
+    { name: 'a reporter credit', line: '工人在检查产品质量 记者 王五 摄', text: '工人在检查产品质量', credit: '王五' },
+    { name: 'two reporters', line: '游客观看烟花表演 本报记者 王五 李四 摄', text: '游客观看烟花表演', credit: '王五、李四' },
+    { name: 'name/摄', line: '荷塘美景 赵六/摄', text: '荷塘美景', credit: '赵六' },
+    { name: 'two names joined by 、', line: '荷塘美景 赵六、钱七摄', text: '荷塘美景', credit: '赵六、钱七' },
+    { name: '（摄影：…）', line: '游客在景区观赏烟花表演（摄影：赵六）', text: '游客在景区观赏烟花表演', credit: '赵六' },
+    { name: '图/…', line: '新建成的文化广场 图/孙七', text: '新建成的文化广场', credit: '孙七' },
+    { name: 'a caption that is a sentence', line: '村民在田间收割稻谷。王五 摄', text: '村民在田间收割稻谷。', credit: '王五' },
+    { name: 'traditional characters', line: '遊客觀看煙花表演 記者 王五 攝', text: '遊客觀看煙花表演', credit: '王五' },
+  ])('$name', ({ line, text, credit }) => {
+    expect(parseCaptionCredit(line)).toMatchObject({ text, credit })
+  })
+
+  it.each([
+    { name: 'a caption without a credit', line: '伯乐智能公司的工人正在进行注塑机的整机组装' },
+    { name: 'a sentence ending in 拍摄', line: '摄制组在安源区进行拍摄' },
+    { name: 'a credit with no caption text', line: '记者 王五 摄' },
+    { name: 'a caption whose last word only looks like a name', line: '青山傍居 秀美村庄' },
+  ])('is null for $name', ({ line }) => {
+    expect(parseCaptionCredit(line)).toBeNull()
+  })
+})
