@@ -121,6 +121,10 @@ export interface Article {
   originalPublishedAt?: string | null;
   originalPublishedAt_tz?: SupportedTimezones;
   tags?: string[] | null;
+  /**
+   * Used where a caption has no credit
+   */
+  defaultCredit?: string | null;
   heroPhoto?: (string | null) | Photo;
   captions?: {
     docs?: (string | Caption)[];
@@ -134,6 +138,10 @@ export interface Article {
   provenance?: {
     sourceFile?: string | null;
     contentHash?: string | null;
+    format?: string | null;
+    encoding?: string | null;
+    script?: string | null;
+    importedAt?: string | null;
     originalText?: string | null;
     warnings?:
       | {
@@ -141,8 +149,19 @@ export interface Article {
           severity?: string | null;
           message?: string | null;
           snippet?: string | null;
+          paragraph?: number | null;
+          line?: number | null;
           id?: string | null;
         }[]
+      | null;
+    importedSnapshot?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
       | null;
   };
   updatedAt: string;
@@ -362,6 +381,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   originalPublishedAt?: T;
   originalPublishedAt_tz?: T;
   tags?: T;
+  defaultCredit?: T;
   heroPhoto?: T;
   captions?: T;
   createdBy?: T;
@@ -370,6 +390,10 @@ export interface ArticlesSelect<T extends boolean = true> {
     | {
         sourceFile?: T;
         contentHash?: T;
+        format?: T;
+        encoding?: T;
+        script?: T;
+        importedAt?: T;
         originalText?: T;
         warnings?:
           | T
@@ -378,8 +402,11 @@ export interface ArticlesSelect<T extends boolean = true> {
               severity?: T;
               message?: T;
               snippet?: T;
+              paragraph?: T;
+              line?: T;
               id?: T;
             };
+        importedSnapshot?: T;
       };
   updatedAt?: T;
   createdAt?: T;

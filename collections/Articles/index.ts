@@ -12,8 +12,6 @@ import { setSlugFromTitle } from './hooks/setSlugFromTitle'
 
 export { ARTICLES_SLUG }
 
-export const WARNING_KINDS = ['lost-text', 'mojibake', 'elision', 'summary-duplicate', 'chrome', 'other'] as const
-
 export const Articles: CollectionConfig = {
   slug: ARTICLES_SLUG,
   labels: {
@@ -89,6 +87,12 @@ export const Articles: CollectionConfig = {
       admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
     },
     { name: 'tags', label: { zh: '标签', en: 'Tags' }, type: 'text', hasMany: true, admin: { position: 'sidebar' } },
+    {
+      name: 'defaultCredit',
+      label: { zh: '默认图片署名', en: 'Default photo credit' },
+      type: 'text',
+      admin: { description: { zh: '图片说明没有署名时使用，如“图片除署名外由安源区委宣传部提供”', en: 'Used where a caption has no credit' } },
+    },
     { name: 'heroPhoto', label: { zh: '头图', en: 'Hero photo' }, type: 'upload', relationTo: PHOTOS_SLUG },
     {
       name: 'captions',
@@ -114,8 +118,12 @@ export const Articles: CollectionConfig = {
       access: { read: fieldSignedIn, create: nobody, update: nobody },
       admin: { readOnly: true, description: { zh: '导入程序记录，仅编辑部可见', en: 'Recorded by the importer; newsroom only' } },
       fields: [
-        { name: 'sourceFile', label: { zh: '源文件', en: 'Source file' }, type: 'text' },
-        { name: 'contentHash', label: { zh: '内容哈希', en: 'Content hash' }, type: 'text', index: true },
+        { name: 'sourceFile', label: { zh: '源文件', en: 'Source file' }, type: 'text', index: true },
+        { name: 'contentHash', label: { zh: '内容哈希', en: 'Content hash' }, type: 'text' },
+        { name: 'format', label: { zh: '格式', en: 'Format' }, type: 'text' },
+        { name: 'encoding', label: { zh: '编码', en: 'Encoding' }, type: 'text' },
+        { name: 'script', label: { zh: '原文字体', en: 'Original script' }, type: 'text' },
+        { name: 'importedAt', label: { zh: '导入时间', en: 'Imported at' }, type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
         { name: 'originalText', label: { zh: '原始文本', en: 'Original text' }, type: 'textarea' },
         {
           name: 'warnings',
@@ -126,7 +134,15 @@ export const Articles: CollectionConfig = {
             { name: 'severity', label: { zh: '级别', en: 'Severity' }, type: 'text' },
             { name: 'message', label: { zh: '说明', en: 'Message' }, type: 'text' },
             { name: 'snippet', label: { zh: '片段', en: 'Snippet' }, type: 'textarea' },
+            { name: 'paragraph', label: { zh: '段落序号', en: 'Paragraph' }, type: 'number' },
+            { name: 'line', label: { zh: '源文件行号', en: 'Source line' }, type: 'number' },
           ],
+        },
+        {
+          // What the importer last wrote, so a re-import can tell an editor's edits from its own (src/importer/store/planImport.ts).
+          name: 'importedSnapshot',
+          type: 'json',
+          admin: { hidden: true },
         },
       ],
     },

@@ -8,6 +8,7 @@ import { getPayload, handleEndpoints } from 'payload'
 import type { Env } from '../env'
 
 import { ensureFirstAdmin } from '../startup/ensureFirstAdmin'
+import { importSeedsOnFirstStart } from '../startup/importSeedsOnFirstStart'
 import { seedReferenceDistricts } from '../startup/seedReferenceDistricts'
 import { sendFetchResponse, toFetchRequest } from './fetchAdapter'
 import { buildHealthRouter } from './health'
@@ -77,6 +78,7 @@ export async function createNewsroomServer(options: NewsroomServerOptions): Prom
   const payload = await getPayload({ config })
   await seedReferenceDistricts(payload)
   await ensureFirstAdmin(payload, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD })
+  if (env.SEED_ON_START) await importSeedsOnFirstStart(payload)
 
   const app = express()
   app.disable('x-powered-by')

@@ -1,5 +1,6 @@
 /** Why a file could not be imported. Each code has one HTTP status, so an API can pass it on. */
 export const IMPORT_ERROR_STATUS = {
+  'unreadable-file': 404,
   'empty-file': 422,
   'binary-file': 415,
   'unknown-encoding': 415,
@@ -9,6 +10,7 @@ export const IMPORT_ERROR_STATUS = {
 export type ImportErrorCode = keyof typeof IMPORT_ERROR_STATUS
 
 const REASONS: Record<ImportErrorCode, string> = {
+  'unreadable-file': 'cannot read the file',
   'empty-file': 'empty file',
   'binary-file': 'binary file, not text',
   'unknown-encoding': 'unknown encoding (not UTF-8, UTF-16, GB18030 or Big5)',

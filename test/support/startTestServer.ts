@@ -35,6 +35,8 @@ export async function startTestServer(label: string, options: TestServerOptions 
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
     // Payload skips the SQLite schema push when it has pushed the same schema before in this process.
     PAYLOAD_FORCE_DRIZZLE_PUSH: 'true',
+    // Each test decides its own content; the first-start seed import has a test of its own.
+    SEED_ON_START: 'false',
     ...options.env,
   })
   const { loadEnv, resetEnvCache } = await import('../../src/env')

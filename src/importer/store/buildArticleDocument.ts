@@ -1,0 +1,123 @@
+import { buildLexicalBody, type LexicalBody } from '../buildLexicalBody'
+import { convertScript } from '../convertScript'
+import type { ImportedArticle, Script, Warning } from '../schema'
+
+export const LOCALES: readonly Script[] = ['zh-Hans', 'zh-Hant']
+
+/** The article fields that differ per locale (Payload localization). */
+export interface LocalizedArticleFields {
+  title: string
+  subtitle: string | null
+  summary: string | null
+  body: LexicalBody
+}
+
+/** The article fields that are the same in both locales. */
+export interface SharedArticleFields {
+  districts: string[]
+  authors: string[]
+  source: string | null
+  sourceUrl: string | null
+  originalPublishedAt: string | null
+  originalPublishedAt_tz: string | null
+  tags: string[]
+  defaultCredit: string | null
+}
+
+export interface CaptionDocument {
+  text: Record<Script, string>
+  credit: string | null
+  position: number
+}
+
+export interface ProvenanceFields {
+  sourceFile: string
+  contentHash: string
+  format: string
+  encoding: string
+  script: Script
+  originalText: string
+  warnings: Pick<Warning, 'kind' | 'severity' | 'message' | 'snippet' | 'paragraph' | 'line'>[]
+}
+
+/** Everything the store writes for one imported article, in Payload's shapes. */
+export interface ArticleDocument {
+  sourceLocale: Script
+  shared: SharedArticleFields
+  localized: Record<Script, LocalizedArticleFields>
+  captions: CaptionDocument[]
+  provenance: ProvenanceFields
+}
+
+export interface BuildArticleDocumentInput {
+  article: ImportedArticle
+  /** District ids keyed by name, from the districts collection. */
+  districtIdsByName: ReadonlyMap<string, string>
+  sourceFile: string
+  contentHash: string
+  originalText: string
+}
+
+function toLocalizedFields(article: ImportedArticle): LocalizedArticleFields {
+  return {
+    title: article.title,
+    subtitle: article.subtitle,
+    summary: article.summary,
+    body: buildLexicalBody(article.blocks),
+  }
+}
+
+/** Stored dates come back as UTC ISO strings; plan in the same form so comparisons hold. */
+function toStoredDate(isoWithOffset: string | null): string | null {
+  return isoWithOffset === null ? null : new Date(isoWithOffset).toISOString()
+}
+
+/**
+ * Pure: an imported article becomes the documents the store writes. The text in its
+ * original script goes to its own locale; the other locale gets the OpenCC conversion
+ * until an editor writes it. Names, sources and bylines stay as printed.
+ */
+export function buildArticleDocument(input: BuildArticleDocumentInput): ArticleDocument {
+  const { article } = input
+  const sourceLocale = article.script
+  const otherLocale: Script = sourceLocale === 'zh-Hans' ? 'zh-Hant' : 'zh-Hans'
+  const converted = convertScript(article, otherLocale)
+  return {
+    sourceLocale,
+    shared: {
+      districts: article.districts.flatMap((name) => input.districtIdsByName.get(name) ?? []),
+      authors: article.authors,
+      source: article.source,
+      sourceUrl: article.sourceUrl,
+      originalPublishedAt: toStoredDate(article.originalPublishedAt),
+      originalPublishedAt_tz: article.originalPublishedAt ? 'Asia/Shanghai' : null,
+      tags: article.tags,
+      defaultCredit: article.defaultCredit,
+    },
+    localized: {
+      [sourceLocale]: toLocalizedFields(article),
+      [otherLocale]: toLocalizedFields(converted),
+    } as Record<Script, LocalizedArticleFields>,
+    captions: article.captions.map((caption, index) => ({
+      text: { [sourceLocale]: caption.text, [otherLocale]: converted.captions[index]!.text } as Record<Script, string>,
+      credit: caption.credit,
+      position: caption.position,
+    })),
+    provenance: {
+      sourceFile: input.sourceFile,
+      contentHash: input.contentHash,
+      format: article.format,
+      encoding: article.encoding,
+      script: article.script,
+      originalText: input.originalText,
+      warnings: article.warnings.map(({ kind, severity, message, snippet, paragraph, line }) => ({
+        kind,
+        severity,
+        message,
+        snippet,
+        paragraph,
+        line,
+      })),
+    },
+  }
+}

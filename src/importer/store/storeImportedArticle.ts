@@ -1,0 +1,222 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
+
+import type { Script } from '../schema'
+import type { ArticleDocument, CaptionDocument } from './buildArticleDocument'
+import type { ExistingArticle, ImportPlan, ImportedSnapshot } from './planImport'
+
+import { ARTICLES_SLUG, CAPTIONS_SLUG } from '../../../collections/slugs'
+import { LOCALES } from './buildArticleDocument'
+import { buildSnapshot } from './planImport'
+
+const DEFAULT_LOCALE: Script = 'zh-Hans'
+const OTHER_LOCALE: Script = 'zh-Hant'
+
+/** Marks the writes as the importer's, so hooks can skip side effects meant for editors (webhooks, audit prompts). */
+export const IMPORT_CONTEXT = { importing: true } as const
+
+type LocalizedValue = Record<string, unknown> | null | undefined
+
+function pickLocale(value: unknown, locale: Script): unknown {
+  return value && typeof value === 'object' && !Array.isArray(value) && locale in (value as object)
+    ? (value as LocalizedValue)![locale]
+    : undefined
+}
+
+/**
+ * Finds the articles already imported from these source files, in one query,
+ * with their latest draft values in both locales (what planImport compares).
+ */
+export async function findExistingArticles(
+  payload: Payload,
+  sourceFiles: readonly string[],
+): Promise<Map<string, ExistingArticle>> {
+  const found = new Map<string, ExistingArticle>()
+  if (sourceFiles.length === 0) return found
+  const { docs } = await payload.find({
+    collection: ARTICLES_SLUG,
+    where: { 'provenance.sourceFile': { in: [...sourceFiles] } },
+    draft: true,
+    locale: 'all',
+    depth: 0,
+    limit: sourceFiles.length * 2,
+    pagination: false,
+    overrideAccess: true,
+  })
+  for (const doc of docs as unknown as Record<string, any>[]) {
+    const file = doc.provenance?.sourceFile as string | undefined
+    if (!file || found.has(file)) continue
+    found.set(file, {
+      id: String(doc.id),
+      contentHash: doc.provenance?.contentHash ?? null,
+      snapshot: (doc.provenance?.importedSnapshot as ImportedSnapshot | undefined) ?? null,
+      shared: {
+        districts: doc.districts,
+        authors: doc.authors,
+        source: doc.source,
+        sourceUrl: doc.sourceUrl,
+        originalPublishedAt: doc.originalPublishedAt,
+        originalPublishedAt_tz: doc.originalPublishedAt_tz,
+        tags: doc.tags,
+        defaultCredit: doc.defaultCredit,
+      },
+      localized: Object.fromEntries(
+        LOCALES.map((locale) => [
+          locale,
+          {
+            title: pickLocale(doc.title, locale),
+            subtitle: pickLocale(doc.subtitle, locale),
+            summary: pickLocale(doc.summary, locale),
+            body: pickLocale(doc.body, locale),
+          },
+        ]),
+      ) as ExistingArticle['localized'],
+    })
+  }
+  return found
+}
+
+function buildProvenance(document: ArticleDocument) {
+  return {
+    ...document.provenance,
+    importedAt: new Date().toISOString(),
+    importedSnapshot: buildSnapshot(document),
+  }
+}
+
+async function createCaption(payload: Payload, req: PayloadRequest, articleId: string, caption: CaptionDocument) {
+  const created = await payload.create({
+    collection: CAPTIONS_SLUG,
+    locale: DEFAULT_LOCALE,
+    data: { text: caption.text[DEFAULT_LOCALE], credit: caption.credit, position: caption.position, article: articleId },
+    overrideAccess: true,
+    req,
+  })
+  await payload.update({
+    collection: CAPTIONS_SLUG,
+    id: created.id,
+    locale: OTHER_LOCALE,
+    data: { text: caption.text[OTHER_LOCALE] },
+    overrideAccess: true,
+    req,
+  })
+}
+
+async function createArticle(payload: Payload, req: PayloadRequest, document: ArticleDocument): Promise<string> {
+  const created = await payload.create({
+    collection: ARTICLES_SLUG,
+    locale: DEFAULT_LOCALE,
+    draft: true,
+    data: {
+      ...document.shared,
+      ...document.localized[DEFAULT_LOCALE],
+      provenance: buildProvenance(document),
+      _status: 'draft',
+    } as never,
+    overrideAccess: true,
+    req,
+  })
+  const id = String(created.id)
+  await payload.update({
+    collection: ARTICLES_SLUG,
+    id,
+    locale: OTHER_LOCALE,
+    draft: true,
+    data: document.localized[OTHER_LOCALE] as never,
+    overrideAccess: true,
+    req,
+  })
+  for (const caption of document.captions) await createCaption(payload, req, id, caption)
+  return id
+}
+
+/**
+ * Brings the article's captions in line with a changed source: new captions are
+ * added, moved ones get their new position, and captions the source dropped are
+ * removed unless a photo was already attached (a photographer's work is never lost).
+ */
+async function reconcileCaptions(payload: Payload, req: PayloadRequest, articleId: string, document: ArticleDocument) {
+  const { docs } = await payload.find({
+    collection: CAPTIONS_SLUG,
+    where: { article: { equals: articleId } },
+    locale: document.sourceLocale,
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const existingByText = new Map(docs.map((doc) => [String(doc.text), doc]))
+  const wanted = new Set(document.captions.map((caption) => caption.text[document.sourceLocale]))
+  for (const caption of document.captions) {
+    const existing = existingByText.get(caption.text[document.sourceLocale])
+    if (!existing) await createCaption(payload, req, articleId, caption)
+    else if (existing.position !== caption.position) {
+      await payload.update({ collection: CAPTIONS_SLUG, id: existing.id, data: { position: caption.position }, overrideAccess: true, req })
+    }
+  }
+  for (const doc of docs) {
+    if (!wanted.has(String(doc.text)) && !doc.photo) {
+      await payload.delete({ collection: CAPTIONS_SLUG, id: doc.id, overrideAccess: true, req })
+    }
+  }
+}
+
+async function updateArticle(payload: Payload, req: PayloadRequest, plan: Extract<ImportPlan, { action: 'update' }>) {
+  const { document } = plan
+  const kept = plan.keptEditorFields.length
+    ? [
+        {
+          kind: 'editor-edits-kept',
+          severity: 'info',
+          message: `源文件已更新；编辑修改过的字段保持不变: ${plan.keptEditorFields.join(', ')}`,
+          snippet: '',
+        },
+      ]
+    : []
+  const provenance = buildProvenance(document)
+  await payload.update({
+    collection: ARTICLES_SLUG,
+    id: plan.id,
+    locale: DEFAULT_LOCALE,
+    draft: true,
+    data: {
+      ...plan.shared,
+      ...plan.localized[DEFAULT_LOCALE],
+      provenance: { ...provenance, warnings: [...provenance.warnings, ...kept] },
+      _status: 'draft',
+    } as never,
+    overrideAccess: true,
+    req,
+  })
+  if (Object.keys(plan.localized[OTHER_LOCALE]).length > 0) {
+    await payload.update({
+      collection: ARTICLES_SLUG,
+      id: plan.id,
+      locale: OTHER_LOCALE,
+      draft: true,
+      data: plan.localized[OTHER_LOCALE] as never,
+      overrideAccess: true,
+      req,
+    })
+  }
+  await reconcileCaptions(payload, req, plan.id, document)
+}
+
+/**
+ * The only step that writes: carries out one plan inside a transaction (where the
+ * database has them), so a failure half-way leaves what was stored as it was.
+ */
+export async function storeImportPlan(payload: Payload, plan: ImportPlan): Promise<string> {
+  if (plan.action === 'unchanged') return plan.id
+  const req = await createLocalReq({ context: { ...IMPORT_CONTEXT } }, payload)
+  const ownsTransaction = await initTransaction(req)
+  try {
+    const id = plan.action === 'create' ? await createArticle(payload, req, plan.document) : (await updateArticle(payload, req, plan), plan.id)
+    if (ownsTransaction) await commitTransaction(req)
+    return id
+  } catch (error) {
+    if (ownsTransaction) await killTransaction(req)
+    throw error
+  }
+}
