@@ -39,6 +39,11 @@ export const envSchema = z
       .int()
       .positive('expected a positive number of bytes')
       .default(20 * 1024 * 1024),
+    UPLOAD_MAX_PIXELS: z.coerce
+      .number({ message: 'expected a number of pixels' })
+      .int('expected a whole number of pixels')
+      .positive('expected a positive number of pixels')
+      .default(50_000_000),
     SEED_ON_START: booleanString.default(true),
     JOBS_AUTORUN: booleanString.default(true),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

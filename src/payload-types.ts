@@ -25,7 +25,10 @@ export interface Config {
     photos: Photo;
     districts: District;
     users: User;
+    'workflow-events': WorkflowEvent;
+    'job-claims': JobClaim;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -33,6 +36,7 @@ export interface Config {
   collectionsJoins: {
     articles: {
       captions: 'captions';
+      workflowHistory: 'workflow-events';
     };
   };
   collectionsSelect: {
@@ -41,7 +45,10 @@ export interface Config {
     photos: PhotosSelect<false> | PhotosSelect<true>;
     districts: DistrictsSelect<false> | DistrictsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
+    'job-claims': JobClaimsSelect<false> | JobClaimsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -58,7 +65,13 @@ export interface Config {
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      schedulePublish: TaskSchedulePublish;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -86,6 +99,10 @@ export interface UserAuthOperations {
  */
 export interface Article {
   id: string;
+  workflowStage?:
+    ('draft' | 'in-review' | 'changes-requested' | 'approved' | 'scheduled' | 'published' | 'unpublished') | null;
+  scheduledPublishAt?: string | null;
+  scheduledUnpublishAt?: string | null;
   title: string;
   subtitle?: string | null;
   /**
@@ -128,6 +145,11 @@ export interface Article {
   heroPhoto?: (string | null) | Photo;
   captions?: {
     docs?: (string | Caption)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  workflowHistory?: {
+    docs?: (string | WorkflowEvent)[];
     hasNextPage?: boolean;
     totalDocs?: number;
   };
@@ -185,6 +207,8 @@ export interface District {
   createdAt: string;
 }
 /**
+ * JPEG, PNG, WebP or AVIF. Location data is removed on upload, EXIF orientation applied, and thumbnail, card and hero sizes made (each also as WebP).
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "photos".
  */
@@ -194,7 +218,21 @@ export interface Photo {
   photographer?: string | null;
   defaultCaption?: string | null;
   district?: (string | null) | District;
+  /**
+   * Taken from the camera’s EXIF when left empty
+   */
   takenAt?: string | null;
+  cameraMake?: string | null;
+  cameraModel?: string | null;
+  /**
+   * A 16-px-wide blurred WebP (data URI) for front ends to show while loading
+   */
+  placeholder?: string | null;
+  dominantColor?: string | null;
+  /**
+   * Anonymous readers see only photos that published articles use
+   */
+  usedByPublished?: boolean | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -215,7 +253,23 @@ export interface Photo {
       filesize?: number | null;
       filename?: string | null;
     };
+    thumbnailWebp?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
     card?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    cardWebp?: {
       url?: string | null;
       width?: number | null;
       height?: number | null;
@@ -231,22 +285,118 @@ export interface Photo {
       filesize?: number | null;
       filename?: string | null;
     };
+    heroWebp?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
   };
 }
 /**
+ * Each caption belongs to one article; the same photo can carry different captions in different articles. Captions without a photo wait in the 待配图 queue.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "captions".
  */
 export interface Caption {
   id: string;
   text: string;
+  /**
+   * The photographer’s name, e.g. 郁佳敏; empty uses the photo’s photographer. Printed as “郁佳敏 摄”.
+   */
   credit?: string | null;
   article: string | Article;
+  /**
+   * Choose an existing photo or upload one here. Empty puts the caption in the 待配图 queue.
+   */
   photo?: (string | null) | Photo;
   /**
    * Order within the article
    */
   position?: number | null;
+  /**
+   * As the newsroom prints it, e.g. “郁佳敏 摄”
+   */
+  creditLine?: string | null;
+  image?: null | {
+    url: string | null;
+    width: number | null;
+    height: number | null;
+    mimeType: string | null;
+    alt: string | null;
+    placeholder: string | null;
+    dominantColor: string | null;
+    focalX: number | null;
+    focalY: number | null;
+    sizes: {
+      thumbnail: {
+        url: string | null;
+        width: number | null;
+        height: number | null;
+        mimeType: string | null;
+      };
+      thumbnailWebp: {
+        url: string | null;
+        width: number | null;
+        height: number | null;
+        mimeType: string | null;
+      };
+      card: {
+        url: string | null;
+        width: number | null;
+        height: number | null;
+        mimeType: string | null;
+      };
+      cardWebp: {
+        url: string | null;
+        width: number | null;
+        height: number | null;
+        mimeType: string | null;
+      };
+      hero: {
+        url: string | null;
+        width: number | null;
+        height: number | null;
+        mimeType: string | null;
+      };
+      heroWebp: {
+        url: string | null;
+        width: number | null;
+        height: number | null;
+        mimeType: string | null;
+      };
+    };
+  };
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "workflow-events".
+ */
+export interface WorkflowEvent {
+  id: string;
+  article: string | Article;
+  action:
+    | 'submit'
+    | 'request-changes'
+    | 'approve'
+    | 'publish'
+    | 'schedule'
+    | 'unschedule'
+    | 'unpublish'
+    | 'reopen'
+    | 'restore';
+  fromStage?:
+    ('draft' | 'in-review' | 'changes-requested' | 'approved' | 'scheduled' | 'published' | 'unpublished') | null;
+  toStage?:
+    ('draft' | 'in-review' | 'changes-requested' | 'approved' | 'scheduled' | 'published' | 'unpublished') | null;
+  by?: (string | null) | User;
+  at: string;
+  comment?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -280,6 +430,19 @@ export interface User {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "job-claims".
+ */
+export interface JobClaim {
+  id: string;
+  key: string;
+  job: string;
+  runner?: string | null;
+  claimedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -294,6 +457,98 @@ export interface PayloadKv {
     | number
     | boolean
     | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: string;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'schedulePublish';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'schedulePublish') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -321,6 +576,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: string | User;
+      } | null)
+    | ({
+        relationTo: 'workflow-events';
+        value: string | WorkflowEvent;
+      } | null)
+    | ({
+        relationTo: 'job-claims';
+        value: string | JobClaim;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -369,6 +632,9 @@ export interface PayloadMigration {
  * via the `definition` "articles_select".
  */
 export interface ArticlesSelect<T extends boolean = true> {
+  workflowStage?: T;
+  scheduledPublishAt?: T;
+  scheduledUnpublishAt?: T;
   title?: T;
   subtitle?: T;
   slug?: T;
@@ -384,6 +650,7 @@ export interface ArticlesSelect<T extends boolean = true> {
   defaultCredit?: T;
   heroPhoto?: T;
   captions?: T;
+  workflowHistory?: T;
   createdBy?: T;
   provenance?:
     | T
@@ -422,6 +689,8 @@ export interface CaptionsSelect<T extends boolean = true> {
   article?: T;
   photo?: T;
   position?: T;
+  creditLine?: T;
+  image?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -435,6 +704,11 @@ export interface PhotosSelect<T extends boolean = true> {
   defaultCaption?: T;
   district?: T;
   takenAt?: T;
+  cameraMake?: T;
+  cameraModel?: T;
+  placeholder?: T;
+  dominantColor?: T;
+  usedByPublished?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -459,6 +733,16 @@ export interface PhotosSelect<T extends boolean = true> {
               filesize?: T;
               filename?: T;
             };
+        thumbnailWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
         card?:
           | T
           | {
@@ -469,7 +753,27 @@ export interface PhotosSelect<T extends boolean = true> {
               filesize?: T;
               filename?: T;
             };
+        cardWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
         hero?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        heroWebp?:
           | T
           | {
               url?: T;
@@ -523,11 +827,69 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "workflow-events_select".
+ */
+export interface WorkflowEventsSelect<T extends boolean = true> {
+  article?: T;
+  action?: T;
+  fromStage?: T;
+  toStage?: T;
+  by?: T;
+  at?: T;
+  comment?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "job-claims_select".
+ */
+export interface JobClaimsSelect<T extends boolean = true> {
+  key?: T;
+  job?: T;
+  runner?: T;
+  claimedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -570,6 +932,26 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSchedulePublish".
+ */
+export interface TaskSchedulePublish {
+  input: {
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
+    doc?: {
+      relationTo: 'articles';
+      value: string | Article;
+    } | null;
+    global?: string | null;
+    user?: {
+      relationTo: 'users';
+      value: string | User;
+    } | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

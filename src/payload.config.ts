@@ -10,10 +10,15 @@ import sharp from 'sharp'
 import { Articles } from '../collections/Articles'
 import { Captions } from '../collections/Captions'
 import { Districts } from '../collections/Districts'
+import { JobClaims } from '../collections/JobClaims'
 import { Photos } from '../collections/Photos'
 import { Users } from '../collections/Users'
+import { WorkflowEvents } from '../collections/WorkflowEvents'
 import { USERS_SLUG } from '../collections/slugs'
+import { userHasRole } from './access/hasRole'
+import { isSignedIn } from './access/isSignedIn'
 import { buildDatabaseAdapter } from './db'
+import { withScheduledPublishRetries } from './jobs/withScheduledPublishRetries'
 import { loadEnv } from './env'
 import { NEWSROOM_NAME } from './newsroom'
 
@@ -35,6 +40,7 @@ export default buildConfig({
       icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/favicon.svg' }],
     },
     components: {
+      beforeDashboard: ['/components/workflow/RoleQueues#RoleQueues'],
       graphics: {
         Logo: '/components/admin/Logo#Logo',
         Icon: '/components/admin/Icon#Icon',
@@ -49,7 +55,32 @@ export default buildConfig({
       defaultTimezone: 'Asia/Shanghai',
     },
   },
-  collections: [Articles, Captions, Photos, Districts, Users],
+  collections: [Articles, Captions, Photos, Districts, Users, WorkflowEvents, JobClaims],
+  jobs: {
+    // No autoRun: Payload's cron polls once a minute. The Express server (or `npm run worker`)
+    // runs jobs on time with src/jobs/ScheduleRunner.ts.
+    tasks: [],
+    deleteJobOnComplete: false,
+    access: {
+      run: userHasRole('admin'),
+      // Payload's own schedule-publish drawer queues jobs with this access: only those who may
+      // schedule. The publish itself still passes the workflow guard when the job runs.
+      queue: userHasRole('admin', 'chief-editor'),
+      cancel: userHasRole('admin', 'chief-editor'),
+    },
+    jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
+      ...defaultJobsCollection,
+      labels: { singular: { zh: '后台任务', en: 'Job' }, plural: { zh: '后台任务', en: 'Jobs' } },
+      // Editors see scheduled and failing jobs with their errors; only the server writes them.
+      access: { ...defaultJobsCollection.access, read: isSignedIn },
+      admin: {
+        ...defaultJobsCollection.admin,
+        hidden: false,
+        group: { zh: '系统', en: 'System' },
+        defaultColumns: ['taskSlug', 'input', 'waitUntil', 'processing', 'hasError', 'totalTried', 'completedAt'],
+      },
+    }),
+  },
   editor: lexicalEditor(),
   db: buildDatabaseAdapter(env),
   sharp,
@@ -69,6 +100,15 @@ export default buildConfig({
     limits: { fileSize: env.UPLOAD_MAX_BYTES },
   },
   logger: { options: { level: env.LOG_LEVEL } },
+  // A refused request is the client's mistake, not the server's: log it quietly.
+  loggingLevels: {
+    APIError: 'info',
+    Forbidden: 'info',
+    ValidationError: 'info',
+    AuthenticationError: 'info',
+    NotFound: 'info',
+    Locked: 'info',
+  },
   telemetry: false,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
-})
+}).then(withScheduledPublishRetries)

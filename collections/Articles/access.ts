@@ -1,11 +1,19 @@
-import type { Access } from 'payload'
+import type { Access, Where } from 'payload'
 
-import { EDITING_ROLES, hasAnyRole } from '../../src/roles'
+import { hasAnyRole } from '../../src/roles'
+import { PRE_PUBLICATION_STAGES, REPORTER_EDITABLE_STAGES } from '../../src/workflow/stages'
 
-/** Editors edit any story; a reporter edits the stories they created. */
-export const canUpdateArticle: Access = ({ req: { user } }) => {
+/**
+ * Who edits what, by workflow stage: chief editors and admins edit every story
+ * (a live story's edits are a new draft until published again); editors edit
+ * stories not yet published; a reporter edits their own drafts and returned stories.
+ */
+export const canUpdateArticle: Access = ({ req: { user } }): boolean | Where => {
   if (!user) return false
-  if (hasAnyRole(user, EDITING_ROLES)) return true
-  if (hasAnyRole(user, ['reporter'])) return { createdBy: { equals: user.id } }
+  if (hasAnyRole(user, ['admin', 'chief-editor'])) return true
+  if (hasAnyRole(user, ['editor'])) return { workflowStage: { in: [...PRE_PUBLICATION_STAGES] } }
+  if (hasAnyRole(user, ['reporter'])) {
+    return { and: [{ createdBy: { equals: user.id } }, { workflowStage: { in: [...REPORTER_EDITABLE_STAGES] } }] }
+  }
   return false
 }

@@ -5,8 +5,15 @@ import { hasRole } from '../../src/access/hasRole'
 import { isSignedIn } from '../../src/access/isSignedIn'
 import { nobody } from '../../src/access/nobody'
 import { publishedOrSignedIn } from '../../src/access/publishedOrSignedIn'
-import { ARTICLES_SLUG, CAPTIONS_SLUG, DISTRICTS_SLUG, PHOTOS_SLUG, USERS_SLUG } from '../slugs'
+import { STAGES, stageLabels } from '../../src/workflow/stages'
+import { ARTICLES_SLUG, CAPTIONS_SLUG, DISTRICTS_SLUG, PHOTOS_SLUG, USERS_SLUG, WORKFLOW_EVENTS_SLUG } from '../slugs'
 import { canUpdateArticle } from './access'
+import { transitionEndpoint } from './endpoints/transitionEndpoint'
+import { enforceWorkflow } from './hooks/enforceWorkflow'
+import { markDraftSave } from './hooks/markDraftSave'
+import { recordRestore } from './hooks/recordRestore'
+import { refuseStaleSave } from './hooks/refuseStaleSave'
+import { recordWorkflowEvent } from './hooks/recordWorkflowEvent'
 import { setCreatedBy } from './hooks/setCreatedBy'
 import { setSlugFromTitle } from './hooks/setSlugFromTitle'
 
@@ -20,13 +27,19 @@ export const Articles: CollectionConfig = {
   },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'districts', '_status', 'updatedAt'],
+    defaultColumns: ['title', 'districts', 'workflowStage', '_status', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'summary'],
     group: { zh: '内容', en: 'Content' },
+    components: {
+      edit: {
+        PublishButton: '/components/workflow/PublishControls#PublishButtonForPublishers',
+        UnpublishButton: '/components/workflow/PublishControls#UnpublishButtonForPublishers',
+      },
+    },
   },
   defaultSort: '-updatedAt',
   versions: {
-    drafts: { autosave: { interval: 2000 } },
+    drafts: { autosave: { interval: 2000 }, schedulePublish: true },
     maxPerDoc: 100,
   },
   access: {
@@ -37,10 +50,44 @@ export const Articles: CollectionConfig = {
     delete: hasRole('admin', 'chief-editor'),
   },
   hooks: {
+    beforeOperation: [markDraftSave],
     beforeValidate: [setSlugFromTitle],
-    beforeChange: [setCreatedBy],
+    beforeChange: [refuseStaleSave, setCreatedBy, enforceWorkflow],
+    afterChange: [recordWorkflowEvent],
+    afterOperation: [recordRestore],
   },
+  endpoints: [transitionEndpoint],
   fields: [
+    {
+      name: 'workflowStage',
+      label: { zh: '流程阶段', en: 'Stage' },
+      type: 'select',
+      defaultValue: 'draft',
+      index: true,
+      options: STAGES.map((stage) => ({ value: stage, label: stageLabels[stage] })),
+      // Changed only by transitions (POST /api/articles/:id/transition), never by editing the field.
+      access: { create: nobody, update: nobody },
+      admin: { position: 'sidebar', readOnly: true },
+    },
+    {
+      name: 'workflowActions',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/components/workflow/WorkflowPanel#WorkflowPanel' } },
+    },
+    {
+      name: 'scheduledPublishAt',
+      label: { zh: '定时发布时间', en: 'Scheduled to publish at' },
+      type: 'date',
+      access: { create: nobody, update: nobody },
+      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' }, condition: (data) => Boolean(data?.scheduledPublishAt) },
+    },
+    {
+      name: 'scheduledUnpublishAt',
+      label: { zh: '定时撤稿时间', en: 'Scheduled to unpublish at' },
+      type: 'date',
+      access: { create: nobody, update: nobody },
+      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' }, condition: (data) => Boolean(data?.scheduledUnpublishAt) },
+    },
     { name: 'title', label: { zh: '标题', en: 'Title' }, type: 'text', required: true, localized: true },
     { name: 'subtitle', label: { zh: '副标题', en: 'Subtitle' }, type: 'text', localized: true },
     {
@@ -102,6 +149,17 @@ export const Articles: CollectionConfig = {
       on: 'article',
       defaultSort: 'position',
       defaultLimit: 100,
+    },
+    {
+      name: 'workflowHistory',
+      label: { zh: '流程记录', en: 'Workflow history' },
+      type: 'join',
+      collection: WORKFLOW_EVENTS_SLUG,
+      on: 'article',
+      defaultSort: '-at',
+      defaultLimit: 50,
+      access: { read: fieldSignedIn },
+      admin: { defaultColumns: ['at', 'action', 'fromStage', 'toStage', 'by', 'comment'], allowCreate: false },
     },
     {
       name: 'createdBy',

@@ -15,3 +15,9 @@ export const fieldHasRole =
     hasAnyRole(user, roles)
 
 export const isAdmin = hasRole('admin')
+
+/** Boolean-only variant for places that take no query (the jobs queue's access). */
+export const userHasRole =
+  (...roles: Role[]) =>
+  ({ req: { user } }: { req: { user?: unknown } }): boolean =>
+    hasAnyRole(user as never, roles)

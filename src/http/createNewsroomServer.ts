@@ -7,6 +7,7 @@ import { getPayload, handleEndpoints } from 'payload'
 
 import type { Env } from '../env'
 
+import { ScheduleRunner } from '../jobs/ScheduleRunner'
 import { ensureFirstAdmin } from '../startup/ensureFirstAdmin'
 import { importSeedsOnFirstStart } from '../startup/importSeedsOnFirstStart'
 import { seedReferenceDistricts } from '../startup/seedReferenceDistricts'
@@ -25,6 +26,8 @@ export interface NewsroomServerOptions {
 export interface NewsroomServer {
   app: Express
   payload: Payload
+  /** The in-process job runner (scheduled publishing), when JOBS_AUTORUN is on. */
+  jobRunner?: ScheduleRunner
   /** Starts listening on env.HOST:env.PORT (PORT 0 picks a free port). */
   listen(): Promise<{ url: string; server: Server }>
   /** Graceful stop: refuse new connections, finish in-flight requests, stop jobs, close the database. */
@@ -79,6 +82,8 @@ export async function createNewsroomServer(options: NewsroomServerOptions): Prom
   await seedReferenceDistricts(payload)
   await ensureFirstAdmin(payload, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD })
   if (env.SEED_ON_START) await importSeedsOnFirstStart(payload)
+  const jobRunner = env.JOBS_AUTORUN ? new ScheduleRunner(payload) : undefined
+  await jobRunner?.start()
 
   const app = express()
   app.disable('x-powered-by')
@@ -108,6 +113,7 @@ export async function createNewsroomServer(options: NewsroomServerOptions): Prom
   return {
     app,
     payload,
+    jobRunner,
     listen: () =>
       new Promise((resolve, reject) => {
         const server = app.listen(env.PORT, env.HOST, (error?: Error) => {
@@ -125,6 +131,7 @@ export async function createNewsroomServer(options: NewsroomServerOptions): Prom
         httpServer.closeIdleConnections()
         await closed
       }
+      await jobRunner?.stop()
       await nextApp?.close()
       await payload.destroy()
       // Payload caches its instance per process; forget it so a later start re-initialises.

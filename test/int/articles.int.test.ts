@@ -75,7 +75,7 @@ describe('articles over REST', () => {
     const draft = await createDraft(reporter, '一篇草稿')
     const published = await callApi(server.url, '/api/articles', {
       method: 'POST',
-      token: editor.token,
+      token: admin.token,
       body: { title: '已发布的稿件', _status: 'published', summary: '公开摘要' },
     })
     expect(published.status).toBe(201)
@@ -179,7 +179,7 @@ describe('articles over REST', () => {
   it('an invalid source URL is refused with a message naming the field', async () => {
     const response = await callApi(server.url, '/api/articles', {
       method: 'POST',
-      token: editor.token,
+      token: admin.token,
       body: { title: '坏链接', sourceUrl: 'not a url', _status: 'published' },
     })
     expect(response.status).toBe(400)
@@ -190,7 +190,7 @@ describe('articles over REST', () => {
     const draft = await createDraft(reporter, '有图的草稿')
     const published = await callApi(server.url, '/api/articles', {
       method: 'POST',
-      token: editor.token,
+      token: admin.token,
       body: { title: '有图的已发布稿件', _status: 'published' },
     })
     for (const [article, text] of [

@@ -123,13 +123,17 @@ describe('seed importer: storing articles', () => {
 
   it('a changed file becomes a new draft of the same article; an editor’s title and the live version stay', async () => {
     const before = await findBySourceFile(JEKYLL)
-    // An editor retitles the story and a chief editor publishes it.
-    const published = await callApi(server.url, `/api/articles/${before.id}`, {
+    // An editor retitles the story and approves it; a chief editor publishes it.
+    const retitled = await callApi(server.url, `/api/articles/${before.id}?draft=true`, {
       method: 'PATCH',
-      token: chief.token,
-      body: { title: '编辑改写的标题', _status: 'published' },
+      token: editor.token,
+      body: { title: '编辑改写的标题' },
     })
-    expect(published.status).toBe(200)
+    expect(retitled.status).toBe(200)
+    const approve = await callApi(server.url, `/api/articles/${before.id}/transition`, { method: 'POST', token: editor.token, body: { action: 'approve' } })
+    expect(approve.status).toBe(200)
+    const publish = await callApi(server.url, `/api/articles/${before.id}/transition`, { method: 'POST', token: chief.token, body: { action: 'publish' } })
+    expect(publish.status).toBe(200)
 
     const changedSource = fs
       .readFileSync(path.join(SEEDS, JEKYLL), 'utf8')

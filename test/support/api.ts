@@ -45,6 +45,10 @@ export async function createSignedInUser(payload: Payload, baseUrl: string, role
     data: { email, password, name: `测试${roles.join('/')}${userCounter}`, roles },
     overrideAccess: true,
   })
+  // The first account of a database is always made an admin (collections/Users/makeFirstUserAdmin.ts).
+  if (JSON.stringify(user.roles) !== JSON.stringify(roles)) {
+    throw new Error(`${email} got roles ${JSON.stringify(user.roles)}, not ${JSON.stringify(roles)}: create an admin first`)
+  }
   const login = await callApi(baseUrl, '/api/users/login', { method: 'POST', body: { email, password } })
   if (login.status !== 200) throw new Error(`login failed for ${email}: ${login.status} ${JSON.stringify(login.body)}`)
   return { id: String(user.id), email, password, token: login.body.token }

@@ -37,6 +37,10 @@ export async function startTestServer(label: string, options: TestServerOptions 
     PAYLOAD_FORCE_DRIZZLE_PUSH: 'true',
     // Each test decides its own content; the first-start seed import has a test of its own.
     SEED_ON_START: 'false',
+    // Reset what an earlier start in this process may have overridden.
+    JOBS_AUTORUN: 'true',
+    ADMIN_EMAIL: '',
+    ADMIN_PASSWORD: '',
     ...options.env,
   })
   const { loadEnv, resetEnvCache } = await import('../../src/env')

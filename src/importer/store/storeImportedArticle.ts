@@ -113,6 +113,8 @@ async function createArticle(payload: Payload, req: PayloadRequest, document: Ar
       ...document.localized[DEFAULT_LOCALE],
       provenance: buildProvenance(document),
       _status: 'draft',
+      // Imported stories wait in the editors' review queue (待审).
+      workflowStage: 'in-review',
     } as never,
     overrideAccess: true,
     req,

@@ -1,0 +1,25 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import { APIError } from 'payload'
+
+export const EXPECTED_VERSION_HEADER = 'x-expected-updated-at'
+
+/**
+ * Optimistic concurrency for API clients: a save that says which version it
+ * edited (header x-expected-updated-at: the updatedAt it read) is refused with
+ * 409 when someone saved since, instead of silently overwriting their work.
+ * The admin panel relies on Payload's document locking for the same purpose.
+ */
+export const refuseStaleSave: CollectionBeforeChangeHook = ({ data, operation, originalDoc, req }) => {
+  const expected = req.headers?.get?.(EXPECTED_VERSION_HEADER)
+  if (operation !== 'update' || !expected || !originalDoc?.updatedAt) return data
+  if (new Date(expected).getTime() !== new Date(originalDoc.updatedAt).getTime()) {
+    throw new APIError(
+      `稿件已在 ${new Date(originalDoc.updatedAt).toISOString()} 被他人修改，您的修改基于 ${expected} 的版本，未保存。请刷新后重新修改。`,
+      409,
+      null,
+      true,
+    )
+  }
+  return data
+}

@@ -1,0 +1,53 @@
+import type { CollectionConfig } from 'payload'
+
+import { isSignedIn } from '../../src/access/isSignedIn'
+import { STAGES, stageLabels } from '../../src/workflow/stages'
+import { ACTIONS, TRANSITIONS } from '../../src/workflow/transitions'
+import { ARTICLES_SLUG, USERS_SLUG, WORKFLOW_EVENTS_SLUG } from '../slugs'
+
+export { WORKFLOW_EVENTS_SLUG }
+
+const stageOptions = STAGES.map((stage) => ({ value: stage, label: stageLabels[stage] }))
+const actionLabels = Object.fromEntries(TRANSITIONS.map((transition) => [transition.action, transition.label]))
+
+/**
+ * The audit trail: one entry per workflow transition (who, when, from, to, why).
+ * Written only by the server (src/workflow); nobody can create, edit or delete an entry through the API.
+ */
+export const WorkflowEvents: CollectionConfig = {
+  slug: WORKFLOW_EVENTS_SLUG,
+  labels: {
+    singular: { zh: '流程记录', en: 'Workflow event' },
+    plural: { zh: '流程记录', en: 'Workflow events' },
+  },
+  admin: {
+    useAsTitle: 'action',
+    defaultColumns: ['at', 'article', 'action', 'fromStage', 'toStage', 'by', 'comment'],
+    group: { zh: '系统', en: 'System' },
+  },
+  defaultSort: '-at',
+  access: {
+    read: isSignedIn,
+    create: () => false,
+    update: () => false,
+    delete: () => false,
+  },
+  fields: [
+    { name: 'article', label: { zh: '稿件', en: 'Article' }, type: 'relationship', relationTo: ARTICLES_SLUG, required: true, index: true },
+    {
+      name: 'action',
+      label: { zh: '操作', en: 'Action' },
+      type: 'select',
+      required: true,
+      options: [...ACTIONS, 'restore'].map((action) => ({
+        value: action,
+        label: actionLabels[action] ?? { zh: '恢复版本', en: 'Restore version' },
+      })),
+    },
+    { name: 'fromStage', label: { zh: '原阶段', en: 'From' }, type: 'select', options: stageOptions },
+    { name: 'toStage', label: { zh: '新阶段', en: 'To' }, type: 'select', options: stageOptions },
+    { name: 'by', label: { zh: '操作人', en: 'By' }, type: 'relationship', relationTo: USERS_SLUG },
+    { name: 'at', label: { zh: '时间', en: 'At' }, type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'comment', label: { zh: '说明', en: 'Comment' }, type: 'textarea' },
+  ],
+}

@@ -1,0 +1,218 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { ScheduleRunner } from '../../src/jobs/ScheduleRunner'
+import { queueScheduledChange } from '../../src/workflow/scheduling'
+import { callApi, createSignedInUser, type TestUser } from '../support/api'
+import { createArticleAt } from '../support/articles'
+import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
+
+const soon = (ms: number) => new Date(Date.now() + ms).toISOString()
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Polls until the check passes or the time is up; returns whether it passed. */
+async function eventually(check: () => Promise<boolean>, timeoutMs = 8000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (await check()) return true
+    await sleep(100)
+  }
+  return check()
+}
+
+describe('scheduled publishing through the jobs queue', () => {
+  let server: TestServer
+  let chief: TestUser
+  let editor: TestUser
+
+  beforeAll(async () => {
+    server = await startTestServer('scheduling')
+    await createSignedInUser(server.payload, server.url, ['admin'])
+    chief = await createSignedInUser(server.payload, server.url, ['chief-editor'])
+    editor = await createSignedInUser(server.payload, server.url, ['editor'])
+  })
+  afterAll(async () => {
+    await stopTestServer(server)
+  })
+
+  const transition = (id: string, token: string, body: Record<string, unknown>) =>
+    callApi(server.url, `/api/articles/${id}/transition`, { method: 'POST', token, body })
+  const isLive = async (id: string) => (await callApi(server.url, `/api/articles/${id}`)).status === 200
+  const stageOf = async (id: string) =>
+    (await server.payload.findByID({ collection: 'articles', id, depth: 0, overrideAccess: true })).workflowStage
+  const eventsOf = async (id: string) =>
+    (
+      await server.payload.find({ collection: 'workflow-events', where: { article: { equals: id } }, sort: 'at', depth: 0, overrideAccess: true })
+    ).docs.filter((event) => event.by)
+
+  it('a scheduled story goes live on time, as the chief editor who scheduled it', async () => {
+    const article = await createArticleAt(server.payload, 'approved')
+    const publishAt = soon(1500)
+    const scheduled = await transition(article.id, chief.token, { action: 'schedule', publishAt })
+    expect(scheduled.status).toBe(200)
+    expect(scheduled.body.doc.workflowStage).toBe('scheduled')
+    expect(scheduled.body.doc.scheduledPublishAt).toBe(publishAt)
+    expect(await isLive(article.id)).toBe(false)
+
+    const pending = await callApi(server.url, '/api/payload-jobs?where[taskSlug][equals]=schedulePublish&where[completedAt][exists]=false', {
+      token: editor.token,
+    })
+    expect(pending.body.docs.some((job: any) => job.input.doc.value === article.id)).toBe(true)
+
+    expect(await eventually(() => isLive(article.id))).toBe(true)
+    expect(await stageOf(article.id)).toBe('published')
+    // Without transactions (FerretDB) the audit entry lands a moment after the article.
+    expect(await eventually(async () => (await eventsOf(article.id)).length === 2)).toBe(true)
+    expect((await eventsOf(article.id)).map((e) => [e.action, e.fromStage, e.toStage, String(e.by), e.comment ?? null])).toEqual([
+      ['schedule', 'approved', 'scheduled', chief.id, null],
+      ['publish', 'scheduled', 'published', chief.id, '定时发布'],
+    ])
+  })
+
+  it('a takedown scheduled with its reason brings a live story down at its time', async () => {
+    const article = await createArticleAt(server.payload, 'published')
+    const response = await transition(article.id, chief.token, { action: 'unpublish', comment: '禁发期结束', unpublishAt: soon(1500) })
+    expect(response.status).toBe(200)
+    expect(response.body.doc.workflowStage).toBe('published')
+    expect(await isLive(article.id)).toBe(true)
+    expect(await eventually(async () => !(await isLive(article.id)))).toBe(true)
+    expect(await stageOf(article.id)).toBe('unpublished')
+    expect((await eventsOf(article.id)).map((e) => e.action)).toEqual(['unpublish', 'unpublish'])
+  })
+
+  it('an unscheduled story stays unpublished and its job is gone', async () => {
+    const article = await createArticleAt(server.payload, 'approved')
+    await transition(article.id, chief.token, { action: 'schedule', publishAt: soon(1500) })
+    const unscheduled = await transition(article.id, chief.token, { action: 'unschedule' })
+    expect(unscheduled.body.doc.workflowStage).toBe('approved')
+    await sleep(2500)
+    expect(await isLive(article.id)).toBe(false)
+    const jobs = await server.payload.find({
+      collection: 'payload-jobs',
+      where: { 'input.doc.value': { equals: article.id } },
+      overrideAccess: true,
+    })
+    expect(jobs.totalDocs).toBe(0)
+  })
+
+  it('a failing job is retried, and editors see it with its error', async () => {
+    const job = await queueScheduledChange(server.payload, {
+      articleId: 'no-such-article',
+      type: 'publish',
+      at: new Date(Date.now() + 200),
+      userId: chief.id,
+    })
+    const failedOnce = await eventually(async () => {
+      const stored = await server.payload.findByID({ collection: 'payload-jobs', id: job.id, overrideAccess: true })
+      return (stored.totalTried ?? 0) >= 1
+    })
+    expect(failedOnce).toBe(true)
+    const visible = await callApi(server.url, `/api/payload-jobs/${job.id}`, { token: editor.token })
+    expect(visible.status).toBe(200)
+    expect(visible.body.log.some((entry: any) => entry.state === 'failed' && JSON.stringify(entry.error).length > 2)).toBe(true)
+    // Not given up after one failure: the next attempt is due after a backoff.
+    expect(visible.body.hasError).not.toBe(true)
+    expect(Date.parse(visible.body.waitUntil)).toBeGreaterThan(Date.parse(visible.body.log[0].completedAt) - 1)
+  })
+})
+
+describe('scheduled publishing across restarts and runners', () => {
+  let server: TestServer | undefined
+
+  afterAll(async () => {
+    await stopTestServer(server)
+  })
+
+  it('a schedule that came due while the server was down is carried out within seconds of start-up', async () => {
+    server = await startTestServer('catch-up', { env: { JOBS_AUTORUN: 'false' } })
+    await createSignedInUser(server.payload, server.url, ['admin'])
+    const chief = await createSignedInUser(server.payload, server.url, ['chief-editor'])
+    const article = await createArticleAt(server.payload, 'approved')
+    const response = await callApi(server.url, `/api/articles/${article.id}/transition`, {
+      method: 'POST',
+      token: chief.token,
+      body: { action: 'schedule', publishAt: soon(1000) },
+    })
+    expect(response.status).toBe(200)
+    const { databaseUri } = server
+    await server.close()
+    await sleep(1500)
+
+    const startedAt = Date.now()
+    server = await startTestServer('catch-up', { databaseUri })
+    const live = await eventually(async () => (await callApi(server!.url, `/api/articles/${article.id}`)).status === 200, 5000)
+    expect(live).toBe(true)
+    expect(Date.now() - startedAt).toBeLessThan(5000)
+  })
+
+})
+
+describe('several job runners', () => {
+  let server: TestServer
+  let payload: TestServer['payload']
+
+  beforeAll(async () => {
+    // No runner in the server itself: the tests start their own.
+    server = await startTestServer('runners', { env: { JOBS_AUTORUN: 'false' } })
+    payload = server.payload
+    await createSignedInUser(payload, server.url, ['admin'])
+    await createSignedInUser(payload, server.url, ['chief-editor'])
+  })
+  afterAll(async () => {
+    await stopTestServer(server)
+  })
+
+  it('two runners never publish the same job twice', async () => {
+    const chief = (await payload.find({ collection: 'users', where: { roles: { contains: 'chief-editor' } }, overrideAccess: true })).docs[0]!
+    const articles = await Promise.all(Array.from({ length: 12 }, () => createArticleAt(payload, 'approved')))
+    const at = new Date(Date.now() + 1000)
+    for (const article of articles) {
+      await queueScheduledChange(payload, { articleId: article.id, type: 'publish', at, userId: chief.id })
+    }
+    const runners = [new ScheduleRunner(payload, { name: 'runner-a' }), new ScheduleRunner(payload, { name: 'runner-b' })]
+    await Promise.all(runners.map((runner) => runner.start()))
+    const ids = articles.map((article) => article.id)
+    const allLive = await eventually(async () => {
+      const { totalDocs } = await payload.count({ collection: 'articles', where: { and: [{ id: { in: ids } }, { _status: { equals: 'published' } }] }, overrideAccess: true })
+      return totalDocs === ids.length
+    }, 10_000)
+    await Promise.all(runners.map((runner) => runner.stop()))
+    expect(allLive).toBe(true)
+
+    const publishEvents = await payload.find({
+      collection: 'workflow-events',
+      where: { and: [{ article: { in: ids } }, { action: { equals: 'publish' } }] },
+      limit: 100,
+      depth: 0,
+      overrideAccess: true,
+    })
+    const perArticle = new Map<string, number>()
+    for (const event of publishEvents.docs) perArticle.set(String(event.article), (perArticle.get(String(event.article)) ?? 0) + 1)
+    expect([...perArticle.values()].filter((count) => count > 1)).toEqual([])
+    if (publishEvents.totalDocs !== ids.length) console.log('DEBUG', publishEvents.totalDocs, publishEvents.docs.length, JSON.stringify(publishEvents.docs.map((e) => [e.article, e.by, e.fromStage, e.at])))
+    expect(publishEvents.totalDocs).toBe(ids.length)
+    const claims = await payload.find({ collection: 'job-claims', limit: 200, depth: 0, overrideAccess: true, where: { claimedAt: { greater_than_equal: at.toISOString() } } })
+    if (new Set(claims.docs.map((claim) => claim.job)).size !== ids.length) {
+      const jobs = await payload.find({ collection: 'payload-jobs', limit: 100, depth: 0, overrideAccess: true })
+      console.log('DEBUG claims', JSON.stringify(claims.docs.map((c) => [c.key, c.runner, c.claimedAt])), 'jobs', JSON.stringify(jobs.docs.map((j: any) => [j.id, j.taskSlug, j.input?.doc?.value, j.totalTried, j.completedAt, j.hasError])))
+    }
+    // One claim per job and attempt: a job is never run by both runners.
+    expect(new Set(claims.docs.map((claim) => claim.job)).size).toBe(ids.length)
+    expect(claims.docs.filter((claim) => claim.key.endsWith(':0'))).toHaveLength(ids.length)
+  })
+
+  it('a job left processing by a crashed runner is released and run on the next start', async () => {
+    const chief = (await payload.find({ collection: 'users', where: { roles: { contains: 'chief-editor' } }, overrideAccess: true })).docs[0]!
+    const article = await createArticleAt(payload, 'approved')
+    const job = await queueScheduledChange(payload, { articleId: article.id, type: 'publish', at: new Date(Date.now() - 1000), userId: chief.id })
+    // What a runner that died mid-job leaves behind: processing, with its claim.
+    await payload.db.updateOne({ collection: 'payload-jobs', id: job.id, data: { processing: true } })
+    await payload.create({ collection: 'job-claims', data: { key: `${job.id}:0`, job: String(job.id), runner: 'dead', claimedAt: new Date().toISOString() }, overrideAccess: true })
+    await sleep(300)
+
+    const runner = new ScheduleRunner(payload, { name: 'after-crash', leaseMs: 200 })
+    await runner.start()
+    const live = await eventually(async () => (await payload.findByID({ collection: 'articles', id: article.id, overrideAccess: true }))._status === 'published', 5000)
+    await runner.stop()
+    expect(live).toBe(true)
+  })
+})
