@@ -27,6 +27,7 @@ describe('reference districts', () => {
     expect(anyuan).toMatchObject({ pinyin: 'Anyuan', level: 'district' })
     expect(anyuan.parent.name).toBe('萍乡市')
 
+    await createSignedInUser(server.payload, server.url, ['admin']) // the first account is always an admin
     const editor = await createSignedInUser(server.payload, server.url, ['editor'])
     const edit = await callApi(server.url, `/api/districts/${anyuan.id}`, {
       method: 'PATCH',

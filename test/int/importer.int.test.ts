@@ -21,6 +21,7 @@ describe('seed importer: storing articles', () => {
 
   beforeAll(async () => {
     server = await startTestServer('importer', { env: { SEED_ON_START: 'true' } })
+    await createSignedInUser(server.payload, server.url, ['admin']) // the first account is always an admin
     editor = await createSignedInUser(server.payload, server.url, ['editor'])
     chief = await createSignedInUser(server.payload, server.url, ['chief-editor'])
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-import-'))

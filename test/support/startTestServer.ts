@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { vi } from 'vitest'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -43,6 +44,9 @@ export async function startTestServer(label: string, options: TestServerOptions 
     ADMIN_PASSWORD: '',
     ...options.env,
   })
+  // The Payload config reads the environment (the database URI among it) when it is imported:
+  // import it afresh so this start really gets the database asked for.
+  vi.resetModules()
   const { loadEnv, resetEnvCache } = await import('../../src/env')
   resetEnvCache()
   const env = loadEnv()
