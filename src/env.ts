@@ -17,6 +17,24 @@ const databaseUri = z
     message: 'expected a file: path (embedded SQLite) or a mongodb:// / mongodb+srv:// URI',
   })
 
+/** A comma-separated list; empty items are dropped. */
+const commaList = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+)
+
+const corsOrigins = commaList.pipe(
+  z.array(
+    z.string().refine((origin) => origin === '*' || /^https?:\/\/[^/]+$/.test(origin), {
+      message: 'expected comma-separated origins like https://www.example.cn (scheme and host, no path), or *',
+    }),
+  ),
+)
+
+const webhookUrls = commaList.pipe(z.array(z.url({ message: 'expected comma-separated absolute http(s) URLs' })))
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -47,6 +65,13 @@ export const envSchema = z
     SEED_ON_START: booleanString.default(true),
     JOBS_AUTORUN: booleanString.default(true),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    CORS_ORIGINS: corsOrigins.default([]),
+    REVALIDATE_WEBHOOK_URLS: webhookUrls.default([]),
+    API_RATE_LIMIT_PER_MINUTE: z.coerce
+      .number({ message: 'expected a number of requests' })
+      .int('expected a whole number of requests')
+      .min(0, 'expected 0 (off) or more')
+      .default(600),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.PAYLOAD_SECRET) {
@@ -139,4 +164,17 @@ export function loadEnv(): Env {
 /** Tests start several apps with different variables in one process. */
 export function resetEnvCache(): void {
   cachedEnv = undefined
+}
+
+/** For entry points: the environment, or one line naming the bad variable and exit code 1. */
+export function loadEnvOrExit(): Env {
+  try {
+    return loadEnv()
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message)
+      process.exit(1)
+    }
+    throw error
+  }
 }

@@ -2,21 +2,12 @@
  * Entry point: `npm run dev` (Next.js dev mode) and `npm start` (production build).
  * Reads the validated environment once, starts the CMS, and shuts down gracefully.
  */
-import { EnvError, loadEnv } from './env'
+import { loadEnvOrExit } from './env'
 
 const SHUTDOWN_TIMEOUT_MS = 15_000
 
 async function main() {
-  let env
-  try {
-    env = loadEnv()
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message)
-      process.exit(1)
-    }
-    throw error
-  }
+  const env = loadEnvOrExit()
 
   const { default: config } = await import('./payload.config')
   const { createNewsroomServer } = await import('./http/createNewsroomServer')

@@ -5,18 +5,10 @@
  */
 import { getPayload } from 'payload'
 
-import { EnvError, loadEnv } from './env'
+import { loadEnvOrExit } from './env'
 
 async function main() {
-  try {
-    loadEnv()
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message)
-      process.exit(1)
-    }
-    throw error
-  }
+  loadEnvOrExit()
   const { default: config } = await import('./payload.config')
   const { ScheduleRunner } = await import('./jobs/ScheduleRunner')
   const payload = await getPayload({ config })
