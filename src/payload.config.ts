@@ -108,6 +108,7 @@ export default buildConfig({
     AuthenticationError: 'info',
     NotFound: 'info',
     Locked: 'info',
+    QueryError: 'info',
   },
   telemetry: false,
   typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },

@@ -169,6 +169,21 @@ describe('editorial workflow over REST', () => {
       expect((await callApi(server.url, `/api/articles/${article.id}`)).status).toBe(200)
     })
 
+    it('a plain save of a live story with pending edits is refused instead of silently taking it down', async () => {
+      const article = await createArticleAt(server.payload, 'published', { title: '在线稿件' })
+      expect((await callApi(server.url, `/api/articles/${article.id}?draft=true`, { method: 'PATCH', token: users.chief.token, body: { subtitle: '草稿修改' } })).status).toBe(200)
+      const plain = await callApi(server.url, `/api/articles/${article.id}`, { method: 'PATCH', token: users.chief.token, body: { subtitle: '直接保存' } })
+      expect(plain.status).toBe(400)
+      expect(plain.body.errors[0].message).toMatch(/^撤稿须填写原因.*请保存为草稿（draft=true）或发布修改/)
+      const explicit = await callApi(server.url, `/api/articles/${article.id}`, { method: 'PATCH', token: users.chief.token, body: { _status: 'draft' } })
+      expect(explicit.status).toBe(400)
+      expect(explicit.body.errors[0].message).toMatch(/^撤稿须填写原因/)
+      const live = await callApi(server.url, `/api/articles/${article.id}`)
+      expect(live.status).toBe(200)
+      expect(live.body.title).toBe('在线稿件')
+      expect(live.body.workflowStage).toBe('published')
+    })
+
     it('the stage field cannot be written directly', async () => {
       const article = await createArticleAt(server.payload, 'draft', { createdBy: users.reporter.id })
       await callApi(server.url, `/api/articles/${article.id}?draft=true`, {

@@ -1,10 +1,11 @@
-import type { CollectionBeforeChangeHook } from 'payload'
+import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import { APIError } from 'payload'
 
 import type { WorkflowContext } from '../../../src/workflow/context'
 
 import { currentStage, explainRefusal } from '../../../src/workflow/transitions'
+import { ARTICLES_SLUG } from '../../slugs'
 
 /** A takedown scheduled (with its reason) through the transition endpoint, whose time has come. */
 function isScheduledTakedownDue(scheduledUnpublishAt: unknown, now: number): boolean {
@@ -18,7 +19,17 @@ function isScheduledTakedownDue(scheduledUnpublishAt: unknown, now: number): boo
  * its schedulePublish jobs): going live or coming down is a transition, and the
  * table in src/workflow/transitions.ts decides who may. A refusal is a 403 that says why.
  */
-export const enforceWorkflow: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req, context }) => {
+/**
+ * Whether the live (main) document is published. originalDoc is the latest version, which for a
+ * live story with pending edits is a draft: it cannot tell whether this save would take the story down.
+ */
+async function isLive(req: PayloadRequest, id: unknown): Promise<boolean> {
+  if (id === undefined || id === null) return false
+  const live = await req.payload.db.findOne({ collection: ARTICLES_SLUG, where: { id: { equals: id as string } }, req })
+  return (live as { _status?: string } | null)?._status === 'published'
+}
+
+export const enforceWorkflow: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req, context }) => {
   const workflow = context as WorkflowContext
   if (workflow.workflowTransition) return { ...data, workflowStage: workflow.workflowTransition.to }
   if (operation === 'create') {
@@ -38,7 +49,9 @@ export const enforceWorkflow: CollectionBeforeChangeHook = ({ data, originalDoc,
 
   const from = currentStage(originalDoc)
   const wantsPublish = data._status === 'published' && !workflow.draftSave
-  const wantsUnpublish = originalDoc?._status === 'published' && data._status === 'draft' && !workflow.draftSave
+  // A save that is not a draft replaces the live document: if that leaves it unpublished, it is an unpublish.
+  const liveBefore = operation === 'update' && !workflow.draftSave && !wantsPublish && (await isLive(req, originalDoc?.id))
+  const wantsUnpublish = liveBefore && (data._status ?? originalDoc?._status) !== 'published'
 
   if (wantsPublish) {
     const refusal = explainRefusal(req.user as never, 'publish', { ...originalDoc, workflowStage: from, createdBy: originalDoc?.createdBy ?? req.user.id })
@@ -50,7 +63,14 @@ export const enforceWorkflow: CollectionBeforeChangeHook = ({ data, originalDoc,
     const refusal = explainRefusal(req.user as never, 'unpublish', { ...originalDoc, workflowStage: from })
     if (refusal) throw new APIError(`不能撤稿：${refusal}`, 403, null, true)
     if (!isScheduledTakedownDue(originalDoc?.scheduledUnpublishAt, Date.now())) {
-      throw new APIError('撤稿须填写原因：请使用稿件页的“撤稿”操作（POST /api/articles/:id/transition）', 400, null, true)
+      // Also what a plain (non-draft) save of a live story with pending edits would do: Payload bases it
+      // on the latest draft, so it would silently take the story down.
+      throw new APIError(
+        '撤稿须填写原因：请使用稿件页的“撤稿”操作（POST /api/articles/:id/transition）；若只是修改已发布的稿件，请保存为草稿（draft=true）或发布修改（_status: published）',
+        400,
+        null,
+        true,
+      )
     }
     workflow.workflowAudit = { action: 'unpublish', from, to: 'unpublished', by: req.user.id, comment: '定时撤稿' }
     return { ...data, workflowStage: 'unpublished', scheduledUnpublishAt: null }
