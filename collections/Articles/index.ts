@@ -5,6 +5,7 @@ import { hasRole } from '../../src/access/hasRole'
 import { isSignedIn } from '../../src/access/isSignedIn'
 import { nobody } from '../../src/access/nobody'
 import { publishedOrSignedIn } from '../../src/access/publishedOrSignedIn'
+import { revalidateArticle } from '../../src/delivery/revalidateArticle'
 import { STAGES, stageLabels } from '../../src/workflow/stages'
 import { ARTICLES_SLUG, CAPTIONS_SLUG, DISTRICTS_SLUG, PHOTOS_SLUG, USERS_SLUG, WORKFLOW_EVENTS_SLUG } from '../slugs'
 import { canUpdateArticle } from './access'
@@ -53,7 +54,7 @@ export const Articles: CollectionConfig = {
     beforeOperation: [markDraftSave],
     beforeValidate: [setSlugFromTitle],
     beforeChange: [refuseStaleSave, setCreatedBy, enforceWorkflow],
-    afterChange: [recordWorkflowEvent],
+    afterChange: [recordWorkflowEvent, revalidateArticle],
     afterOperation: [recordRestore],
   },
   endpoints: [transitionEndpoint],

@@ -7,6 +7,12 @@ import { getPayload, handleEndpoints } from 'payload'
 
 import type { Env } from '../env'
 
+import { corsAllowList } from '../delivery/corsAllowList'
+import { openApiRoute } from '../delivery/openApiRoute'
+import { rateLimitPerIp } from '../delivery/rateLimitPerIp'
+import { withHttpCaching } from '../delivery/withHttpCaching'
+import { NEWSROOM_NAME } from '../newsroom'
+
 import { ScheduleRunner } from '../jobs/ScheduleRunner'
 import { ensureFirstAdmin } from '../startup/ensureFirstAdmin'
 import { importSeedsOnFirstStart } from '../startup/importSeedsOnFirstStart'
@@ -90,9 +96,13 @@ export async function createNewsroomServer(options: NewsroomServerOptions): Prom
   app.set('trust proxy', 'loopback')
   app.use(buildHealthRouter(payload))
 
-  const graphql = await buildGraphqlHandler(config)
+  // The delivery API's edge (src/delivery): CORS allow-list, rate limit, OpenAPI, HTTP caching.
+  app.use('/api', corsAllowList(env.CORS_ORIGINS), rateLimitPerIp({ limit: env.API_RATE_LIMIT_PER_MINUTE }))
+  app.get('/api/openapi.json', openApiRoute(payload, { serverUrl: env.SERVER_URL, title: `${NEWSROOM_NAME} API` }))
+  const graphql = withHttpCaching(await buildGraphqlHandler(config))
   app.post('/api/graphql', mountFetchHandler((request) => graphql(request)))
-  app.all('/api/{*path}', mountFetchHandler((request) => handleEndpoints({ config, request })))
+  const rest = withHttpCaching((request) => handleEndpoints({ config, request }))
+  app.all('/api/{*path}', mountFetchHandler(rest))
 
   const nextApp = options.withAdmin ? await startNext(options) : undefined
   if (nextApp) {
