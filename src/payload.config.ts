@@ -12,6 +12,7 @@ import { Captions } from '../collections/Captions'
 import { Districts } from '../collections/Districts'
 import { JobClaims } from '../collections/JobClaims'
 import { Photos } from '../collections/Photos'
+import { trackPhotoUsage } from '../collections/Photos/trackPhotoUsage'
 import { Users } from '../collections/Users'
 import { WorkflowEvents } from '../collections/WorkflowEvents'
 import { USERS_SLUG } from '../collections/slugs'
@@ -56,6 +57,8 @@ export default buildConfig({
     },
   },
   collections: [Articles, Captions, Photos, Districts, Users, WorkflowEvents, JobClaims],
+  // Keeps photos' usedByPublished flag in step with articles (hooks added to the articles collection).
+  plugins: [trackPhotoUsage],
   jobs: {
     // No autoRun: Payload's cron polls once a minute. The Express server (or `npm run worker`)
     // runs jobs on time with src/jobs/ScheduleRunner.ts.

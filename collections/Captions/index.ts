@@ -1,8 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
 import { hasRole } from '../../src/access/hasRole'
+import { nobody } from '../../src/access/nobody'
 import { ARTICLES_SLUG, CAPTIONS_SLUG, PHOTOS_SLUG } from '../slugs'
 import { captionOfPublishedOrSignedIn } from './access'
+import { captionImageField } from './fields/captionImage'
+import { readCreditLine } from './hooks/readCreditLine'
+import { syncPhotoUsageOfCaption, syncPhotoUsageOfDeletedCaption } from './hooks/syncPhotoUsageOfCaption'
 
 export { CAPTIONS_SLUG }
 
@@ -16,18 +20,42 @@ export const Captions: CollectionConfig = {
   admin: {
     useAsTitle: 'text',
     defaultColumns: ['text', 'credit', 'article', 'photo', 'position'],
+    listSearchableFields: ['text', 'credit'],
     group: { zh: '内容', en: 'Content' },
+    description: {
+      zh: '每条说明属于一篇稿件；同一张图片在不同稿件中可配不同说明。没有图片的说明在“待配图”中等待摄影记者配图。',
+      en: 'Each caption belongs to one article; the same photo can carry different captions in different articles. Captions without a photo wait in the 待配图 queue.',
+    },
+    components: {
+      beforeListTable: ['/components/photos/AwaitingPhotoQueue#AwaitingPhotoQueue'],
+    },
   },
   defaultSort: 'position',
+  // `image` and `creditLine` are computed from these, so a `select` that asks for them still works.
+  forceSelect: { photo: true, credit: true },
   access: {
     read: captionOfPublishedOrSignedIn,
     create: hasRole('admin', 'chief-editor', 'editor', 'reporter', 'photographer'),
     update: hasRole('admin', 'chief-editor', 'editor', 'reporter', 'photographer'),
     delete: hasRole('admin', 'chief-editor', 'editor'),
   },
+  hooks: {
+    afterChange: [syncPhotoUsageOfCaption],
+    afterDelete: [syncPhotoUsageOfDeletedCaption],
+  },
   fields: [
     { name: 'text', label: { zh: '说明文字', en: 'Text' }, type: 'textarea', required: true, localized: true },
-    { name: 'credit', label: { zh: '署名', en: 'Credit' }, type: 'text' },
+    {
+      name: 'credit',
+      label: { zh: '署名', en: 'Credit' },
+      type: 'text',
+      admin: {
+        description: {
+          zh: '摄影者姓名，如“郁佳敏”；留空则用图片的摄影者。刊出时为“郁佳敏 摄”。',
+          en: 'The photographer’s name, e.g. 郁佳敏; empty uses the photo’s photographer. Printed as “郁佳敏 摄”.',
+        },
+      },
+    },
     {
       name: 'article',
       label: { zh: '所属稿件', en: 'Article' },
@@ -36,7 +64,19 @@ export const Captions: CollectionConfig = {
       required: true,
       index: true,
     },
-    { name: 'photo', label: { zh: '图片', en: 'Photo' }, type: 'upload', relationTo: PHOTOS_SLUG },
+    {
+      name: 'photo',
+      label: { zh: '图片', en: 'Photo' },
+      type: 'upload',
+      relationTo: PHOTOS_SLUG,
+      index: true,
+      admin: {
+        description: {
+          zh: '选择已有图片，或直接上传新图片。留空则列入“待配图”。',
+          en: 'Choose an existing photo or upload one here. Empty puts the caption in the 待配图 queue.',
+        },
+      },
+    },
     {
       name: 'position',
       label: { zh: '位置', en: 'Position' },
@@ -45,5 +85,18 @@ export const Captions: CollectionConfig = {
       defaultValue: 0,
       admin: { description: { zh: '在正文中的顺序', en: 'Order within the article' } },
     },
+    {
+      name: 'creditLine',
+      label: { zh: '刊出署名', en: 'Printed credit' },
+      type: 'text',
+      virtual: true,
+      access: { create: nobody, update: nobody },
+      hooks: { afterRead: [readCreditLine] },
+      admin: {
+        position: 'sidebar',
+        description: { zh: '按编辑部格式生成，如“郁佳敏 摄”', en: 'As the newsroom prints it, e.g. “郁佳敏 摄”' },
+      },
+    },
+    captionImageField,
   ],
 }

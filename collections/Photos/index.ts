@@ -1,15 +1,38 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, ImageSize } from 'payload'
 
 import path from 'node:path'
 
-import { anyone } from '../../src/access/anyone'
 import { hasRole } from '../../src/access/hasRole'
+import { nobody } from '../../src/access/nobody'
 import { loadEnv } from '../../src/env'
+import { PHOTO_MIME_TYPES } from '../../src/photos/photoFormats'
+import { kebabSizeName, PHOTO_DERIVATIVES, WEBP_OPTIONS } from '../../src/photos/photoSizes'
+import { PHOTO_ROLES } from '../../src/roles'
 import { DISTRICTS_SLUG, PHOTOS_SLUG } from '../slugs'
+import { usedByPublishedOrSignedIn } from './access'
+import { applyPreparedPhoto } from './hooks/applyPreparedPhoto'
+import { explainFailedUpload } from './hooks/explainFailedUpload'
+import { prepareUploadedFile } from './hooks/prepareUploadedFile'
+import { releaseCaptionsOfDeletedPhoto } from './hooks/releaseCaptionsOfDeletedPhoto'
 
 export { PHOTOS_SLUG }
+export { PHOTO_MIME_TYPES }
 
-export const PHOTO_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif']
+/**
+ * Payload image sizes from the photo desk's derivative list. `fit: 'inside'` keeps each size
+ * on Payload's single-pass resize (its focal-point path decodes the image twice per size) and
+ * `withoutEnlargement` gives small photos a file at their own width instead of none.
+ */
+const imageSizes: ImageSize[] = PHOTO_DERIVATIVES.map(({ name, width, format }) => ({
+  name,
+  width,
+  fit: 'inside',
+  withoutEnlargement: true,
+  ...(format === 'webp' ? { formatOptions: { format: 'webp', options: WEBP_OPTIONS } } : {}),
+  generateImageName: ({ originalName, sizeName, width: w, height: h, extension }) =>
+    `${originalName}-${kebabSizeName(sizeName)}-${w}x${h}.${extension}`,
+  admin: { disableListColumn: true, disableListFilter: true, disableGroupBy: true },
+}))
 
 export const Photos: CollectionConfig = {
   slug: PHOTOS_SLUG,
@@ -19,26 +42,33 @@ export const Photos: CollectionConfig = {
   },
   admin: {
     useAsTitle: 'alt',
-    defaultColumns: ['filename', 'alt', 'photographer', 'district', 'takenAt', 'updatedAt'],
+    defaultColumns: ['filename', 'alt', 'photographer', 'district', 'takenAt', 'usedByPublished', 'updatedAt'],
     group: { zh: '内容', en: 'Content' },
+    description: {
+      zh: '接受 JPEG、PNG、WebP、AVIF。上传时自动去除 GPS 等位置信息，按 EXIF 方向摆正，生成缩略图、卡片图、大图（各含 WebP）。',
+      en: 'JPEG, PNG, WebP or AVIF. Location data is removed on upload, EXIF orientation applied, and thumbnail, card and hero sizes made (each also as WebP).',
+    },
   },
   access: {
-    read: anyone,
-    create: hasRole('admin', 'chief-editor', 'editor', 'photographer'),
-    update: hasRole('admin', 'chief-editor', 'editor', 'photographer'),
+    read: usedByPublishedOrSignedIn,
+    create: hasRole(...PHOTO_ROLES),
+    update: hasRole(...PHOTO_ROLES),
     delete: hasRole('admin', 'chief-editor'),
+  },
+  hooks: {
+    beforeOperation: [prepareUploadedFile],
+    beforeChange: [applyPreparedPhoto],
+    afterDelete: [releaseCaptionsOfDeletedPhoto],
+    afterError: [explainFailedUpload],
   },
   upload: {
     staticDir: path.resolve(loadEnv().MEDIA_DIR, 'photos'),
     mimeTypes: PHOTO_MIME_TYPES,
     focalPoint: true,
-    adminThumbnail: 'thumbnail',
-    formatOptions: { format: 'webp', options: { quality: 82 } },
-    imageSizes: [
-      { name: 'thumbnail', width: 320, formatOptions: { format: 'webp', options: { quality: 80 } } },
-      { name: 'card', width: 768, formatOptions: { format: 'webp', options: { quality: 80 } } },
-      { name: 'hero', width: 1600, formatOptions: { format: 'webp', options: { quality: 82 } } },
-    ],
+    // Payload's crop overwrites the stored original; the original is the photo desk's master.
+    crop: false,
+    adminThumbnail: 'thumbnailWebp',
+    imageSizes,
   },
   fields: [
     { name: 'alt', label: { zh: '替代文字', en: 'Alt text' }, type: 'text', required: true },
@@ -49,7 +79,60 @@ export const Photos: CollectionConfig = {
       name: 'takenAt',
       label: { zh: '拍摄时间', en: 'Taken at' },
       type: 'date',
-      admin: { date: { pickerAppearance: 'dayAndTime' } },
+      admin: {
+        date: { pickerAppearance: 'dayAndTime' },
+        description: { zh: '留空则取相机 EXIF 记录的时间', en: 'Taken from the camera’s EXIF when left empty' },
+      },
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'cameraMake',
+          label: { zh: '相机品牌', en: 'Camera make' },
+          type: 'text',
+          access: { create: nobody, update: nobody },
+          admin: { readOnly: true },
+        },
+        {
+          name: 'cameraModel',
+          label: { zh: '相机型号', en: 'Camera model' },
+          type: 'text',
+          access: { create: nobody, update: nobody },
+          admin: { readOnly: true },
+        },
+      ],
+    },
+    {
+      name: 'placeholder',
+      label: { zh: '占位图', en: 'Placeholder' },
+      type: 'text',
+      access: { create: nobody, update: nobody },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: { zh: '16 像素宽的模糊 WebP（data URI），供前端加载时显示', en: 'A 16-px-wide blurred WebP (data URI) for front ends to show while loading' },
+      },
+    },
+    {
+      name: 'dominantColor',
+      label: { zh: '主色', en: 'Dominant colour' },
+      type: 'text',
+      access: { create: nobody, update: nobody },
+      admin: { readOnly: true, position: 'sidebar' },
+    },
+    {
+      name: 'usedByPublished',
+      label: { zh: '已用于已发布稿件', en: 'Used by a published article' },
+      type: 'checkbox',
+      defaultValue: false,
+      index: true,
+      access: { create: nobody, update: nobody },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: { zh: '公开读者只能看到已用于已发布稿件的图片', en: 'Anonymous readers see only photos that published articles use' },
+      },
     },
   ],
 }

@@ -24,6 +24,7 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { PublishButtonForPublishers as PublishButtonForPublishers_f577215be39bfbf111e1ba0a32405e89 } from '../../../components/workflow/PublishControls'
 import { UnpublishButtonForPublishers as UnpublishButtonForPublishers_f577215be39bfbf111e1ba0a32405e89 } from '../../../components/workflow/PublishControls'
+import { AwaitingPhotoQueue as AwaitingPhotoQueue_88d7b7a03555e1f0d2175f48f816a342 } from '../../../components/photos/AwaitingPhotoQueue'
 import { Icon as Icon_dfe4008080d895d460898c3a6155e9ba } from '../../../components/admin/Icon'
 import { Logo as Logo_91a09b539d3c86b0aebf520e7564ce08 } from '../../../components/admin/Logo'
 import { RoleQueues as RoleQueues_8d0fd71289ffa770720f8740f85e03d8 } from '../../../components/workflow/RoleQueues'
@@ -57,6 +58,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/workflow/PublishControls#PublishButtonForPublishers": PublishButtonForPublishers_f577215be39bfbf111e1ba0a32405e89,
   "/components/workflow/PublishControls#UnpublishButtonForPublishers": UnpublishButtonForPublishers_f577215be39bfbf111e1ba0a32405e89,
+  "/components/photos/AwaitingPhotoQueue#AwaitingPhotoQueue": AwaitingPhotoQueue_88d7b7a03555e1f0d2175f48f816a342,
   "/components/admin/Icon#Icon": Icon_dfe4008080d895d460898c3a6155e9ba,
   "/components/admin/Logo#Logo": Logo_91a09b539d3c86b0aebf520e7564ce08,
   "/components/workflow/RoleQueues#RoleQueues": RoleQueues_8d0fd71289ffa770720f8740f85e03d8,

@@ -1,0 +1,70 @@
+import type { PayloadRequest } from 'payload'
+
+import { ARTICLES_SLUG, CAPTIONS_SLUG, PHOTOS_SLUG } from '../../slugs'
+
+/**
+ * Set on req.context to skip the sync, e.g. `payload.update({ …, context: { skipPhotoUsageSync: true } })` in a
+ * bulk job that calls syncPhotoUsage once at the end. (Payload merges a Local API call's context into the
+ * shared req.context, so the flag holds for the rest of that request.)
+ */
+export const SKIP_PHOTO_USAGE_SYNC = 'skipPhotoUsageSync'
+
+type Related = string | number | { id: string | number } | null | undefined
+
+/** The id of a relationship value, populated or not. */
+export function relatedId(value: Related): string | null {
+  if (value === null || value === undefined) return null
+  if (typeof value === 'object') return String(value.id)
+  return String(value)
+}
+
+/**
+ * Recomputes `usedByPublished` for the given photos from the articles' current (published)
+ * documents: true when a published article has the photo as its hero photo, or has a caption
+ * that shows it. Idempotent, so any hook that may have changed a photo's use just calls it;
+ * writes only the photos whose flag changes. Runs in the caller's transaction (req).
+ */
+export async function syncPhotoUsage(req: PayloadRequest, photoIds: Iterable<Related>): Promise<void> {
+  if (req.context[SKIP_PHOTO_USAGE_SYNC]) return
+  const ids = [...new Set([...photoIds].map(relatedId).filter((id): id is string => id !== null))]
+  for (const id of ids) {
+    const used = await isUsedByPublishedArticle(req, id)
+    const photo = await req.payload
+      .findByID({ collection: PHOTOS_SLUG, id, depth: 0, overrideAccess: true, req, select: { usedByPublished: true } })
+      .catch(() => null)
+    if (!photo || Boolean(photo.usedByPublished) === used) continue
+    // A raw write of one system field: no hooks (nothing about the photo itself changed, and its upload
+    // hooks must not see this request's file, if any), no updatedAt bump, and no req.context left behind.
+    await req.payload.db.updateOne({ collection: PHOTOS_SLUG, id, data: { usedByPublished: used }, req, returning: false })
+  }
+}
+
+/** Articles are read without `draft`, so a draft edit of a published story does not count until it is published. */
+async function isUsedByPublishedArticle(req: PayloadRequest, photoId: string): Promise<boolean> {
+  const { payload } = req
+  const asHero = await payload.count({
+    collection: ARTICLES_SLUG,
+    where: { and: [{ heroPhoto: { equals: photoId } }, { _status: { equals: 'published' } }] },
+    overrideAccess: true,
+    req,
+  })
+  if (asHero.totalDocs > 0) return true
+  const captions = await payload.find({
+    collection: CAPTIONS_SLUG,
+    where: { photo: { equals: photoId } },
+    select: { article: true },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const articleIds = [...new Set(captions.docs.map((caption) => relatedId(caption.article as Related)).filter(Boolean))]
+  if (articleIds.length === 0) return false
+  const published = await payload.count({
+    collection: ARTICLES_SLUG,
+    where: { and: [{ id: { in: articleIds } }, { _status: { equals: 'published' } }] },
+    overrideAccess: true,
+    req,
+  })
+  return published.totalDocs > 0
+}
