@@ -31,6 +31,13 @@ async function main(): Promise<number> {
   const dryRun = parsed.values['dry-run'] ?? false
   const files = await collectSourceFiles(parsed.positionals.length ? parsed.positionals : ['seeds'])
 
+  // With --json, stdout carries the JSON array only: start-up chatter (schema push spinner, logs) goes to stderr.
+  const writeStdout = process.stdout.write.bind(process.stdout)
+  if (parsed.values.json) {
+    process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write
+    process.env.LOG_LEVEL ??= 'error'
+  }
+
   let payload = null
   if (!dryRun) {
     const { loadEnv } = await import('../env')
@@ -49,6 +56,7 @@ async function main(): Promise<number> {
   })
   if (showProgress) process.stderr.write('\r\x1b[K')
 
+  process.stdout.write = writeStdout
   for (const result of results) if (!result.ok) console.error(result.error)
   if (parsed.values.json) console.log(JSON.stringify(results.map(toResultJson), null, 2))
   else console.log(formatSummaryTable(results))

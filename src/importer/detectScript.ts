@@ -1,6 +1,9 @@
 import { toSimplified, toTraditional } from './chineseConverters'
 import type { Script } from './schema'
 
+/** Characters looked at: the title and the first paragraphs. */
+const SAMPLE_CHARACTERS = 600
+
 function countChanged(text: string, converted: string): number {
   const a = [...text]
   const b = [...converted]
@@ -15,7 +18,9 @@ function countChanged(text: string, converted: string): number {
  * simplified (the newsroom's own script) wins a tie.
  */
 export function detectScript(text: string): Script {
-  const traditional = countChanged(text, toSimplified(text))
-  const simplified = countChanged(text, toTraditional(text))
+  // A sample decides as well as the whole document and costs a fraction (OpenCC dominated the dry run).
+  const sample = [...text].slice(0, SAMPLE_CHARACTERS).join('')
+  const traditional = countChanged(sample, toSimplified(sample))
+  const simplified = countChanged(sample, toTraditional(sample))
   return traditional > simplified ? 'zh-Hant' : 'zh-Hans'
 }

@@ -14,7 +14,7 @@ import { createImportError, isImportError } from './importError'
 import { readSourceFile } from './readSourceFile'
 import { buildArticleDocument } from './store/buildArticleDocument'
 import { planImport } from './store/planImport'
-import { findExistingArticles, storeImportPlan } from './store/storeImportedArticle'
+import { findExistingArticles, findStoredHashes, storeImportPlan, type StoredHash } from './store/storeImportedArticle'
 
 export type ImportAction = 'created' | 'updated' | 'unchanged' | 'parsed'
 
@@ -91,10 +91,20 @@ export async function runImport(payload: Payload | null, files: readonly string[
         outcomes.set(file, failure(file, error))
       }
     }
-    const existing = store ? await findExistingArticles(store, parsed.map((item) => item.sourceFile)) : new Map()
+    // Cheap check first: files whose bytes are unchanged need no document built and no full lookup.
+    const hashes = new Map(parsed.map((item) => [item.file, contentHash(item.bytes)]))
+    const storedHashes = store ? await findStoredHashes(store, parsed.map((item) => item.sourceFile)) : new Map<string, StoredHash>()
+    const changed = parsed.filter((item) => storedHashes.get(item.sourceFile)?.contentHash !== hashes.get(item.file))
+    const existing = store && changed.length ? await findExistingArticles(store, changed.map((item) => item.sourceFile)) : new Map()
     for (const item of parsed) {
+      const base = { file: item.file, ok: true, article: item.article, error: null, keptEditorFields: [] as string[] }
       if (!store) {
-        outcomes.set(item.file, { file: item.file, ok: true, action: 'parsed', id: null, article: item.article, error: null, keptEditorFields: [] })
+        outcomes.set(item.file, { ...base, action: 'parsed', id: null })
+        continue
+      }
+      const stored = storedHashes.get(item.sourceFile)
+      if (stored && stored.contentHash === hashes.get(item.file)) {
+        outcomes.set(item.file, { ...base, action: 'unchanged', id: stored.id })
         continue
       }
       try {
@@ -102,18 +112,15 @@ export async function runImport(payload: Payload | null, files: readonly string[
           article: item.article,
           districtIdsByName: districts.idsByName,
           sourceFile: item.sourceFile,
-          contentHash: contentHash(item.bytes),
+          contentHash: hashes.get(item.file)!,
           originalText: decodeText(item.bytes, item.article.encoding, item.file),
         })
         const plan = planImport(document, existing.get(item.sourceFile))
         const id = await storeImportPlan(store, plan)
         outcomes.set(item.file, {
-          file: item.file,
-          ok: true,
+          ...base,
           action: plan.action === 'create' ? 'created' : plan.action === 'update' ? 'updated' : 'unchanged',
           id,
-          article: item.article,
-          error: null,
           keptEditorFields: plan.action === 'update' ? plan.keptEditorFields : [],
         })
       } catch (error) {

@@ -24,6 +24,32 @@ function pickLocale(value: unknown, locale: Script): unknown {
     : undefined
 }
 
+export interface StoredHash {
+  id: string
+  contentHash: string | null
+}
+
+/** The stored content hash per source file: one small query, enough to tell an unchanged file. */
+export async function findStoredHashes(payload: Payload, sourceFiles: readonly string[]): Promise<Map<string, StoredHash>> {
+  const found = new Map<string, StoredHash>()
+  if (sourceFiles.length === 0) return found
+  const { docs } = await payload.find({
+    collection: ARTICLES_SLUG,
+    where: { 'provenance.sourceFile': { in: [...sourceFiles] } },
+    draft: true,
+    depth: 0,
+    limit: sourceFiles.length * 2,
+    pagination: false,
+    overrideAccess: true,
+    select: { provenance: { sourceFile: true, contentHash: true } },
+  })
+  for (const doc of docs as unknown as { id: string | number; provenance?: { sourceFile?: string; contentHash?: string } }[]) {
+    const file = doc.provenance?.sourceFile
+    if (file && !found.has(file)) found.set(file, { id: String(doc.id), contentHash: doc.provenance?.contentHash ?? null })
+  }
+  return found
+}
+
 /**
  * Finds the articles already imported from these source files, in one query,
  * with their latest draft values in both locales (what planImport compares).
