@@ -35,10 +35,23 @@ function withSchemaPushInProduction(adapter: AnyDatabaseAdapter): AnyDatabaseAda
       instance.connect = async function connectAndPush(this: typeof instance, options?: { hotReload: boolean }) {
         await connect?.call(this, options)
         if (process.env.NODE_ENV === 'production') await pushDevSchema(this as never)
+        await useWriteAheadLog(this as never)
       }
       return instance
     },
   }
+}
+
+/**
+ * A server and `npm run worker` may share one SQLite file. In the default rollback-journal
+ * mode a reader blocks the writer and a second writer fails at once with "database is
+ * locked" (measured by bench:schedule: lost job claims, a failed version save). WAL lets
+ * readers run beside the writer, and busy_timeout makes a writer wait its turn instead.
+ * journal_mode is stored in the file; busy_timeout is per connection, so both run at every connect.
+ */
+async function useWriteAheadLog(adapter: { client?: { execute(sql: string): Promise<unknown> } }): Promise<void> {
+  await adapter.client?.execute('PRAGMA busy_timeout = 10000')
+  await adapter.client?.execute('PRAGMA journal_mode = WAL')
 }
 
 export function buildDatabaseAdapter(env: Pick<Env, 'DATABASE_URI' | 'MONGODB_COMPAT'>): AnyDatabaseAdapter {

@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ScheduleRunner } from '../../src/jobs/ScheduleRunner'
@@ -5,7 +7,9 @@ import { queueScheduledChange } from '../../src/workflow/scheduling'
 import { callApi, createSignedInUser, type TestUser } from '../support/api'
 import { createArticleAt } from '../support/articles'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
+import { currentLane } from '../support/testDatabase'
 
+const ROOT = path.resolve(import.meta.dirname, '../..')
 const soon = (ms: number) => new Date(Date.now() + ms).toISOString()
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -76,6 +80,8 @@ describe('scheduled publishing through the jobs queue', () => {
     expect(await isLive(article.id)).toBe(true)
     expect(await eventually(async () => !(await isLive(article.id)))).toBe(true)
     expect(await stageOf(article.id)).toBe('unpublished')
+    // The audit entry is written just after the row goes live or down (no transaction on every database).
+    await eventually(async () => (await eventsOf(article.id)).length === 2, 3000)
     expect((await eventsOf(article.id)).map((e) => e.action)).toEqual(['unpublish', 'unpublish'])
   })
 
@@ -178,6 +184,10 @@ describe('several job runners', () => {
     await Promise.all(runners.map((runner) => runner.stop()))
     expect(allLive).toBe(true)
 
+    const countPublishEvents = async () =>
+      (await payload.count({ collection: 'workflow-events', where: { and: [{ article: { in: ids } }, { action: { equals: 'publish' } }] }, overrideAccess: true })).totalDocs
+    // The audit entry is written just after the row goes live (no transaction on every database).
+    await eventually(async () => (await countPublishEvents()) >= ids.length, 3000)
     const publishEvents = await payload.find({
       collection: 'workflow-events',
       where: { and: [{ article: { in: ids } }, { action: { equals: 'publish' } }] },
@@ -210,4 +220,62 @@ describe('several job runners', () => {
     await runner.stop()
     expect(live).toBe(true)
   })
+
+  it('a worker process (npm run worker) beside the server shares the database: every story goes live once, no lock errors', async () => {
+    const chief = (await payload.find({ collection: 'users', where: { roles: { contains: 'chief-editor' } }, overrideAccess: true })).docs[0]!
+    // The worker: src/worker.ts in a process of its own, on the same database as this server.
+    const worker = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/worker.ts'], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_OPTIONS: '--no-deprecation',
+        // production: outside it Payload regenerates src/payload-types.ts at every start, a shared file.
+        NODE_ENV: 'production',
+        DATABASE_URI: server.databaseUri,
+        MONGODB_COMPAT: currentLane() === 'mongodb' ? (process.env.TEST_MONGODB_COMPAT ?? 'none') : 'none',
+        PAYLOAD_SECRET: 'test-secret-test-secret-test-secret-0123',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    let output = ''
+    worker.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
+    worker.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
+    const exited = new Promise<number | null>((resolve) => worker.on('close', resolve))
+    const inServer = new ScheduleRunner(payload, { name: 'in-server' })
+    try {
+      await inServer.start()
+      const articles = await Promise.all(Array.from({ length: 30 }, () => createArticleAt(payload, 'approved')))
+      const ids = articles.map((article) => article.id)
+      // Due a few seconds on, once the worker has started and polls; both runners then drain the same burst.
+      const at = new Date(Date.now() + 8000)
+      for (const id of ids) await queueScheduledChange(payload, { articleId: id, type: 'publish', at, userId: chief.id })
+      const allLive = await eventually(async () => {
+        const { totalDocs } = await payload.count({ collection: 'articles', where: { and: [{ id: { in: ids } }, { _status: { equals: 'published' } }] }, overrideAccess: true })
+        return totalDocs === ids.length
+      }, 40_000)
+      const jobs = await payload.find({ collection: 'payload-jobs', where: { 'input.doc.value': { in: ids } }, limit: 100, depth: 0, overrideAccess: true })
+      const unfinished = jobs.docs.filter((job) => !job.completedAt).map((job) => ({ processing: job.processing, tried: job.totalTried, error: job.error, waitUntil: job.waitUntil }))
+      expect(allLive, `${JSON.stringify(unfinished)}\n${output}`).toBe(true)
+      const findPublishEvents = () =>
+        payload.find({
+          collection: 'workflow-events',
+          where: { and: [{ article: { in: ids } }, { action: { equals: 'publish' } }] },
+          limit: 100,
+          depth: 0,
+          overrideAccess: true,
+        })
+      // The audit entry is written just after the row goes live (no transaction on every database).
+      await eventually(async () => (await findPublishEvents()).totalDocs >= ids.length, 3000)
+      await sleep(500) // a second entry for any story, were there one, would be written by now
+      const publishEvents = await findPublishEvents()
+      expect(publishEvents.totalDocs).toBe(ids.length)
+      expect(new Set(publishEvents.docs.map((event) => String(event.article))).size).toBe(ids.length)
+      expect(output).not.toMatch(/database is locked|failed/i)
+    } finally {
+      await inServer.stop()
+      worker.kill('SIGTERM')
+      await exited
+    }
+  }, 90_000)
 })
