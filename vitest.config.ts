@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config'
  * - unit: pure code (importer steps, env parsing), no database;
  * - int:  the app started in-process and called over HTTP, once per database lane
  *         (SQLite always; MongoDB when TEST_MONGODB_URI is set, and required when CI=true);
- * - e2e:  the admin in headless Chromium against the production build.
+ * - e2e:  against the production build: the admin in headless Chromium, and the reader
+ *         site over HTTP (the latter in the MongoDB lane too: `e2e-mongodb`).
  */
 const onCI = process.env.CI === 'true'
 const mongoUri = process.env.TEST_MONGODB_URI
@@ -50,6 +51,21 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      // The reader site's pages read through the Local API: the same HTTP tests on MongoDB (ObjectID ids, no $lookup on FerretDB).
+      ...(mongoUri
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'e2e-mongodb',
+                include: ['test/e2e/readerSite.e2e.test.ts'],
+                env: { NODE_ENV: 'production' as const, TEST_DB: 'mongodb', TEST_MONGODB_URI: mongoUri },
+                testTimeout: 120_000,
+                hookTimeout: 300_000,
+              },
+            },
+          ]
+        : []),
     ],
   },
 })

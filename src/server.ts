@@ -18,7 +18,7 @@ async function main() {
     dev: env.NODE_ENV !== 'production',
   })
   const { url } = await server.listen()
-  server.payload.logger.info(`Newsroom CMS ready: admin ${url}/admin · REST ${url}/api · GraphQL ${url}/api/graphql`)
+  server.payload.logger.info(`Newsroom CMS ready: site ${url}/ · admin ${url}/admin · REST ${url}/api · GraphQL ${url}/api/graphql`)
 
   let stopping = false
   const stop = async (signal: string) => {

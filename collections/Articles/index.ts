@@ -6,6 +6,7 @@ import { isSignedIn } from '../../src/access/isSignedIn'
 import { nobody } from '../../src/access/nobody'
 import { publishedOrSignedIn } from '../../src/access/publishedOrSignedIn'
 import { revalidateArticle } from '../../src/delivery/revalidateArticle'
+import { buildArticlePreviewUrl } from '../../src/site/previewPath'
 import { STAGES, stageLabels } from '../../src/workflow/stages'
 import { ARTICLES_SLUG, CAPTIONS_SLUG, DISTRICTS_SLUG, PHOTOS_SLUG, USERS_SLUG, WORKFLOW_EVENTS_SLUG } from '../slugs'
 import { canUpdateArticle } from './access'
@@ -36,6 +37,11 @@ export const Articles: CollectionConfig = {
         PublishButton: '/components/workflow/PublishControls#PublishButtonForPublishers',
         UnpublishButton: '/components/workflow/PublishControls#UnpublishButtonForPublishers',
       },
+    },
+    // The draft on the reader site's preview page (signed-in users only): a new tab, and live beside the form.
+    preview: (doc, { locale, req }) => buildArticlePreviewUrl(req.payload.config.serverURL, doc.id, locale),
+    livePreview: {
+      url: ({ data, locale, req }) => buildArticlePreviewUrl(req.payload.config.serverURL, data.id, locale.code),
     },
   },
   defaultSort: '-updatedAt',

@@ -10,8 +10,9 @@ import type { Env } from '../env'
 import { corsAllowList } from '../delivery/corsAllowList'
 import { openApiRoute } from '../delivery/openApiRoute'
 import { rateLimitPerIp } from '../delivery/rateLimitPerIp'
-import { withHttpCaching } from '../delivery/withHttpCaching'
+import { PRIVATE_CACHE_CONTROL, withHttpCaching } from '../delivery/withHttpCaching'
 import { NEWSROOM_NAME } from '../newsroom'
+import { PREVIEW_PATH_PREFIXES } from '../site/previewPath'
 
 import { ScheduleRunner } from '../jobs/ScheduleRunner'
 import { ensureFirstAdmin } from '../startup/ensureFirstAdmin'
@@ -23,7 +24,7 @@ import { buildHealthRouter } from './health'
 export interface NewsroomServerOptions {
   env: Env
   config: Promise<SanitizedConfig> | SanitizedConfig
-  /** Serve the admin panel through Next.js (off in API-only tests). */
+  /** Serve the Next.js app, the admin panel and the reader site (off in API-only tests). */
   withAdmin: boolean
   /** Next.js dev mode (on-demand compilation) instead of the production build. */
   dev?: boolean
@@ -45,6 +46,16 @@ function defaultAdminLanguage(req: Request, _res: Response, next: NextFunction) 
   if (!/(^|;\s*)payload-lng=/.test(req.headers.cookie ?? '')) {
     req.headers.cookie = req.headers.cookie ? `${req.headers.cookie}; payload-lng=zh` : 'payload-lng=zh'
   }
+  next()
+}
+
+/**
+ * Draft previews are per user and must never be stored by a browser or a shared cache. Set
+ * here because an App Router page cannot set its own headers; Next keeps a Cache-Control that
+ * is already on the response.
+ */
+function privateNoStore(_req: Request, res: Response, next: NextFunction) {
+  res.setHeader('Cache-Control', PRIVATE_CACHE_CONTROL)
   next()
 }
 
@@ -79,8 +90,8 @@ async function startNext(options: NewsroomServerOptions) {
 /**
  * The Express edge of the CMS: health checks, Payload's REST and GraphQL API
  * (mounted directly with Payload's Fetch handlers, so the API does not go through
- * Next.js), and the Next.js admin panel for everything else. It knows nothing
- * about collections.
+ * Next.js), and the Next.js app for everything else: the admin panel at /admin and
+ * the reader site (`/`, `/news/<slug>`, `/preview/…`). It knows nothing about collections.
  */
 export async function createNewsroomServer(options: NewsroomServerOptions): Promise<NewsroomServer> {
   const { env, config } = options
@@ -107,8 +118,8 @@ export async function createNewsroomServer(options: NewsroomServerOptions): Prom
   const nextApp = options.withAdmin ? await startNext(options) : undefined
   if (nextApp) {
     const handle = nextApp.getRequestHandler()
-    app.get('/', (_req, res) => res.redirect(302, '/admin'))
     app.use('/admin', defaultAdminLanguage)
+    app.use([...PREVIEW_PATH_PREFIXES], privateNoStore)
     app.all('/{*path}', (req, res) => handle(req, res))
   }
 

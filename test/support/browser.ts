@@ -5,11 +5,16 @@ import { chromium, type Browser } from 'playwright-core'
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-results')
 
+/** Why the Next.js pages cannot be served here (no production build), or null when they can. */
+export function findProductionBuildBlocker(): string | null {
+  if (!fs.existsSync(path.resolve(import.meta.dirname, '../../.next/BUILD_ID'))) return 'no production build (npm run build)'
+  return null
+}
+
 /** Why the browser lane cannot run here, or null when it can. */
 export function findBrowserLaneBlocker(): string | null {
   if (!fs.existsSync(CHROMIUM_PATH)) return `no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`
-  if (!fs.existsSync(path.resolve(import.meta.dirname, '../../.next/BUILD_ID'))) return 'no production build (npm run build)'
-  return null
+  return findProductionBuildBlocker()
 }
 
 /** Debian's Chromium, headless, with the flags this closed network needs (no background calls home). */

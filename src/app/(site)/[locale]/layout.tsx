@@ -1,0 +1,22 @@
+/* The reader site's root layout, beside the admin's own in (payload) (as Payload's templates put a (frontend) group). */
+import type { Metadata } from 'next'
+import type React from 'react'
+
+import { DEFAULT_SITE_LOCALE, isSiteLocale } from '../../../site/siteLocales'
+import { siteText } from '../../../site/siteText'
+import '../site.css'
+
+export const metadata: Metadata = {
+  title: { default: siteText[DEFAULT_SITE_LOCALE].siteName, template: `%s · ${siteText[DEFAULT_SITE_LOCALE].siteName}` },
+  icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/favicon.svg' }],
+}
+
+export default async function SiteLayout({ children, params }: { children: React.ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale } = await params
+  // Any other first segment is a 404 from the page; the layout still needs a language for it.
+  return (
+    <html lang={isSiteLocale(locale) ? locale : DEFAULT_SITE_LOCALE}>
+      <body>{children}</body>
+    </html>
+  )
+}

@@ -1,0 +1,105 @@
+import { RichText } from '@payloadcms/richtext-lexical/react'
+
+import type { Article, Caption, District, Photo } from '../../payload-types'
+import type { SiteLocale } from '../../site/siteLocales'
+
+import { formatCredit } from '../../photos/formatCredit'
+import { formatBeijingTime } from '../../site/formatBeijingTime'
+import { orderCaptions } from '../../site/orderCaptions'
+import { toReaderImage } from '../../site/readerImage'
+import { buildLocalePath } from '../../site/siteLocales'
+import { showInScript, siteText } from '../../site/siteText'
+import { getStoryTime } from '../../site/storyTime'
+import { StoryPicture } from './StoryPicture'
+
+const COLUMN_SIZES = '(max-width: 760px) 100vw, 720px'
+
+const populated = <T extends { id: string }>(values: (string | T)[] | null | undefined): T[] =>
+  (values ?? []).filter((value): value is T => typeof value === 'object' && value !== null)
+
+/**
+ * One story as readers see it: headline, deck, districts, time (Beijing), byline, hero photo,
+ * the Lexical body (Payload's JSX converter), then its photos in caption order with their
+ * credit lines. `preview` also shows captions still waiting for their photo (待配图).
+ * Localized fields arrive in the page's script from Payload. Of the fields stored once, district
+ * names, the source and the default credit are shown in the page's script (showInScript);
+ * people's names never are: character conversion would misspell them (郁 → 鬱).
+ */
+export function StoryView({ article, locale, preview = false }: { article: Article; locale: SiteLocale; preview?: boolean }) {
+  const text = siteText[locale]
+  const districts = populated<District>(article.districts)
+  const time = getStoryTime(article)
+  const hero = typeof article.heroPhoto === 'object' && article.heroPhoto !== null ? (article.heroPhoto as Photo) : null
+  const captions = orderCaptions(populated<Caption>(article.captions?.docs)).filter((caption) => preview || caption.image)
+  return (
+    <article className="story">
+      <header className="story__header">
+        {districts.length > 0 && (
+          <p className="story__districts">
+            {districts.map((district) => (
+              <a key={district.id} href={buildLocalePath(`/#${district.slug}`, locale)}>
+                {showInScript(district.name, locale)}
+              </a>
+            ))}
+          </p>
+        )}
+        <h1 className="story__title">{article.title}</h1>
+        {article.subtitle && <p className="story__deck">{article.subtitle}</p>}
+        <p className="story__meta">
+          <span>
+            {time.kind === 'published' ? text.published : text.updated} <time dateTime={time.iso}>{formatBeijingTime(time.iso, locale)}</time>
+          </span>
+          {article.authors && article.authors.length > 0 && (
+            <span>
+              {text.authors}：{article.authors.join(' ')}
+            </span>
+          )}
+          {article.source && (
+            <span>
+              {text.source}：
+              {article.sourceUrl ? (
+                <a href={article.sourceUrl} rel="noopener noreferrer">
+                  {showInScript(article.source, locale)}
+                </a>
+              ) : (
+                showInScript(article.source, locale)
+              )}
+            </span>
+          )}
+        </p>
+      </header>
+
+      {hero && (
+        <figure className="story__hero">
+          <StoryPicture image={toReaderImage(hero)} alt={hero.alt} sizes={COLUMN_SIZES} crop eager />
+          {hero.photographer && (
+            <figcaption>
+              <span className="credit">{formatCredit({ photographer: hero.photographer, locale })}</span>
+            </figcaption>
+          )}
+        </figure>
+      )}
+
+      <RichText className="story__body" data={article.body as Parameters<typeof RichText>[0]['data']} />
+
+      {captions.length > 0 && (
+        <section className="story__photos" aria-label={text.photos}>
+          {captions.map((caption) => (
+            <figure key={caption.id} className="story__photo">
+              {caption.image ? (
+                <StoryPicture image={caption.image} alt={caption.image.alt ?? caption.text} sizes={COLUMN_SIZES} />
+              ) : (
+                <div className="photo photo--awaiting">{text.awaitingPhoto}</div>
+              )}
+              <figcaption>
+                <span className="caption">{caption.text}</span>
+                {caption.creditLine && <span className="credit">{caption.creditLine}</span>}
+              </figcaption>
+            </figure>
+          ))}
+          {article.defaultCredit && <p className="story__default-credit">{showInScript(article.defaultCredit, locale)}</p>}
+        </section>
+      )}
+    </article>
+  )
+}
