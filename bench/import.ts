@@ -144,7 +144,7 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   return chunks
 }
 
-/** Runs one measurement over all the files in one runImport call, as the CLI does (it holds every result until the end). */
+/** Runs one measurement over all the files in one runImport call, as the CLI does (it keeps a summary row per file). */
 async function measure(label: string, message: Extract<PhaseMessage, { type: 'start' }>, files: string[], options: Options) {
   const worker = await PhaseWorker.start(label, message, files.length, options.cpuProfDir)
   await worker.run(files)
@@ -172,7 +172,10 @@ function describeCommit(): string {
 
 type Results = Partial<Record<'drySmall' | 'dry' | 'import' | 'reimport' | 'plain', PhaseResult>>
 
-function formatReport(options: Options, files: readonly string[], corpusBytes: number, results: Results): string {
+/** The 1-minute load average: on a shared machine, figures mean little without it. */
+const formatLoad = (load: number[]) => load[0]!.toFixed(2)
+
+function formatReport(options: Options, files: readonly string[], corpusBytes: number, results: Results, load: { start: number[]; end: number[] }): string {
   const { drySmall, dry, import: first, reimport, plain } = results
   const rows: string[][] = [
     ['measurement', 'articles', 'failed', 'outcome', 'seconds', 'articles/s', 'CPU ms/article', 'peak RSS', 'peak heap', 'heap after GC', 'target', 'result'],
@@ -214,6 +217,7 @@ function formatReport(options: Options, files: readonly string[], corpusBytes: n
   const lines = [
     '',
     `seed importer benchmark · commit ${describeCommit()} (working tree as found) · node ${process.version} · ${os.cpus().length} CPUs · SQLite files in ${os.tmpdir()}`,
+    `load average (1 min): ${formatLoad(load.start)} at the start, ${formatLoad(load.end)} at the end, on ${os.availableParallelism()} available cores`,
     `corpus: ${files.length} generated articles, 5 formats in turn, ${(corpusBytes / files.length / 1024).toFixed(1)} KB average, seed ${options.seed}; ` +
       `(b)–(d) on the first ${options.storeCount}; runImport batch size ${options.batchSize}`,
     '',
@@ -224,7 +228,7 @@ function formatReport(options: Options, files: readonly string[], corpusBytes: n
     const heap = dry.memory.peakHeapUsed / drySmall.memory.peakHeapUsed
     const retained =
       dry.retainedHeapUsed && drySmall.retainedHeapUsed
-        ? `; heap after GC with the results held ${mb(drySmall.retainedHeapUsed)} → ${mb(dry.retainedHeapUsed)} (${formatChange(dry.retainedHeapUsed / drySmall.retainedHeapUsed)})`
+        ? `; heap after GC with the summary rows held ${mb(drySmall.retainedHeapUsed)} → ${mb(dry.retainedHeapUsed)} (${formatChange(dry.retainedHeapUsed / drySmall.retainedHeapUsed)})`
         : ''
     lines.push(
       '',
@@ -273,6 +277,7 @@ async function main() {
       ...(database ? { databaseUri: `file:${path.join(workDir, `${database}.db`)}`, mediaDir: path.join(workDir, `media-${database}`) } : {}),
     })
     const results: Results = {}
+    const loadAtStart = os.loadavg()
     if (options.only.has('dry')) {
       results.drySmall = await measure('a-dry-run-small', start('dry-run'), files.slice(0, options.small), options)
       results.dry = await measure('a-dry-run', start('dry-run'), files, options)
@@ -288,7 +293,7 @@ async function main() {
     if (plain) results.plain = await plain.finish()
     if (options.only.has('reimport')) results.reimport = await measure('c-re-import', start('import', 'import'), stored, options)
 
-    console.log(formatReport(options, files, corpusBytes, results))
+    console.log(formatReport(options, files, corpusBytes, results, { start: loadAtStart, end: os.loadavg() }))
   } finally {
     if (options.keep) process.stderr.write(`kept ${workDir}\n`)
     else fs.rmSync(workDir, { recursive: true, force: true })

@@ -18,6 +18,7 @@ import type { ArticleDocument } from '../../src/importer/store/buildArticleDocum
 import { DISTRICTS_SLUG } from '../../collections/slugs'
 import { contentHash } from '../../src/importer/contentHash'
 import { decodeText } from '../../src/importer/decodeText'
+import { toSummaryRow, type SummaryRow } from '../../src/importer/formatReport'
 import { importDocument } from '../../src/importer/importDocument'
 import { readSourceFile } from '../../src/importer/readSourceFile'
 import { runImport } from '../../src/importer/runImport'
@@ -48,7 +49,7 @@ export interface PhaseResult {
   /** Plain loop: the untimed seconds spent parsing and building the documents. */
   untimedSeconds?: number
   memory: MemoryPeaks
-  /** Heap still in use after a full GC once runImport returned, its results still held (as the CLI holds them). */
+  /** Heap still in use after a full GC once runImport returned, a summary row per file still held (as the CLI holds them). */
   retainedHeapUsed?: number
   firstErrors: string[]
 }
@@ -93,6 +94,8 @@ class Phase {
   private payload: Payload | null = null
   private districts: { refs: DistrictRef[]; idsByName: Map<string, string> } | null = null
   private sampler: ReturnType<typeof sampleMemory> | null = null
+  /** What the CLI keeps of each result (its summary table row), kept here too so that memory compares honestly. */
+  private readonly rows: SummaryRow[] = []
   private readonly result: PhaseResult
 
   constructor(private readonly start: Extract<PhaseMessage, { type: 'start' }>) {
@@ -134,10 +137,15 @@ class Phase {
   async run(files: string[]) {
     if (this.start.kind === 'plain-loop') return this.runPlainLoop(files)
     const timer = startTimer()
-    const results = await runImport(this.payload, files, {
+    await runImport(this.payload, files, {
       dryRun: this.payload === null,
       batchSize: this.start.batchSize,
-      onProgress: (done, total) => {
+      onResult: (result, done, total) => {
+        this.result.articles++
+        if (!result.ok) this.recordFailure(result.error ?? '')
+        else if (result.action) this.result.actions[result.action] = (this.result.actions[result.action] ?? 0) + 1
+        this.result.warnings += result.article?.warnings.length ?? 0
+        this.rows.push(toSummaryRow(result))
         if (total > 1000 && done % 1000 === 0) process.stderr.write(`  ${this.start.kind}: ${done}/${total}\n`)
       },
     })
@@ -146,12 +154,6 @@ class Phase {
     if (gc) {
       gc()
       this.result.retainedHeapUsed = Math.max(this.result.retainedHeapUsed ?? 0, process.memoryUsage().heapUsed)
-    }
-    for (const result of results) {
-      this.result.articles++
-      if (!result.ok) this.recordFailure(result.error ?? '')
-      else if (result.action) this.result.actions[result.action] = (this.result.actions[result.action] ?? 0) + 1
-      this.result.warnings += result.article?.warnings.length ?? 0
     }
   }
 

@@ -3,12 +3,15 @@
  *
  * Imports the newsroom's source documents as draft articles. On a terminal it
  * shows a progress bar and ends with a summary table; --json prints one object per
- * file instead. The exit code is 1 when any file failed.
+ * file instead, as a JSON array written while the import runs. A file that fails
+ * is named on stderr with its reason as soon as it fails. The exit code is 1 when
+ * any file failed.
  */
+import { once } from 'node:events'
 import { parseArgs } from 'node:util'
 
 import { collectSourceFiles } from './collectSourceFiles'
-import { formatSummaryTable, renderProgressBar, toResultJson } from './formatReport'
+import { createJsonArrayWriter, formatSummaryTable, renderProgressBar, toResultJson, toSummaryRow, type SummaryRow } from './formatReport'
 import { runImport } from './runImport'
 
 const USAGE = 'usage: npm run import -- [--dry-run] [--json] [files or folders…]'
@@ -50,19 +53,31 @@ async function main(): Promise<number> {
   }
 
   const showProgress = process.stderr.isTTY && !parsed.values.json
-  const results = await runImport(payload, files, {
+  // Each result is printed (JSON) or cut down to its table row as it comes, then let go.
+  const json = parsed.values.json
+    ? createJsonArrayWriter((chunk) => (writeStdout(chunk) ? undefined : once(process.stdout, 'drain').then(() => undefined)))
+    : null
+  const rows: SummaryRow[] = []
+  const totals = await runImport(payload, files, {
     dryRun,
-    onProgress: showProgress ? (done, total, file) => process.stderr.write(`\r\x1b[K${renderProgressBar(done, total, file)}`) : undefined,
+    onResult: (result, done, total) => {
+      if (!result.ok) {
+        if (showProgress) process.stderr.write('\r\x1b[K') // the error on a line of its own, not after the bar
+        console.error(result.error)
+      }
+      if (showProgress) process.stderr.write(`\r\x1b[K${renderProgressBar(done, total, result.file)}`)
+      if (json) return json.add(toResultJson(result))
+      rows.push(toSummaryRow(result))
+    },
   })
   if (showProgress) process.stderr.write('\r\x1b[K')
 
+  if (json) await json.close()
   process.stdout.write = writeStdout
-  for (const result of results) if (!result.ok) console.error(result.error)
-  if (parsed.values.json) console.log(JSON.stringify(results.map(toResultJson), null, 2))
-  else console.log(formatSummaryTable(results))
+  if (!json) console.log(formatSummaryTable(rows, totals))
 
   await payload?.destroy()
-  return results.some((result) => !result.ok) ? 1 : 0
+  return totals.failed > 0 ? 1 : 0
 }
 
 main().then(

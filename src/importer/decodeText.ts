@@ -10,6 +10,18 @@ const DECODER_LABEL: Record<Encoding, string> = {
   big5: 'big5',
 }
 
+const decoders = new Map<Encoding, TextDecoder>()
+
+/** One strict decoder per encoding, made on first use: a decode call without { stream } leaves no state behind. */
+function getDecoder(encoding: Encoding): TextDecoder {
+  let decoder = decoders.get(encoding)
+  if (!decoder) {
+    decoder = new TextDecoder(DECODER_LABEL[encoding], { fatal: true })
+    decoders.set(encoding, decoder)
+  }
+  return decoder
+}
+
 /**
  * The text of the bytes in the given encoding, without a byte order mark.
  * Decoding is strict: bytes that are not valid in the encoding throw
@@ -17,7 +29,7 @@ const DECODER_LABEL: Record<Encoding, string> = {
  */
 export function decodeText(bytes: Uint8Array, encoding: Encoding, file: string = UNNAMED_FILE): string {
   // TextDecoder drops a leading BOM itself (ignoreBOM defaults to false).
-  const decoder = new TextDecoder(DECODER_LABEL[encoding], { fatal: true })
+  const decoder = getDecoder(encoding)
   try {
     return decoder.decode(bytes)
   } catch (error) {

@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer'
+
 import { getFrequentHanzi } from './commonHanzi'
 import { createImportError, UNNAMED_FILE } from './importError'
 import type { Encoding } from './schema'
@@ -13,12 +15,16 @@ function isStrayControl(byte: number): boolean {
   return (byte < 0x20 && ![0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1b].includes(byte)) || byte === 0x7f
 }
 
+/** isStrayControl for each byte value, looked up once per byte of every file. */
+const STRAY_CONTROL = Uint8Array.from({ length: 256 }, (_, byte) => (isStrayControl(byte) ? 1 : 0))
+
 /** NUL bytes, or more than 1 in 100 bytes being control characters, mean this is not a text file. */
 export function isBinary(bytes: Uint8Array): boolean {
   let controls = 0
-  for (const byte of bytes) {
+  for (let index = 0; index < bytes.length; index++) {
+    const byte = bytes[index]!
     if (byte === 0) return true
-    if (isStrayControl(byte)) controls++
+    controls += STRAY_CONTROL[byte]!
   }
   return controls > Math.max(1, bytes.length / 100)
 }
@@ -65,7 +71,7 @@ export function detectEncoding(bytes: Uint8Array, file: string = UNNAMED_FILE): 
   if (startsWith(bytes, [0xfe, 0xff])) return 'utf-16be'
   if (isBinary(bytes)) throw createImportError('binary-file', file, 'it contains NUL or control bytes')
   if (startsWith(bytes, UTF8_BOM)) return 'utf-8-bom'
-  if (decodesAs('utf-8', bytes) !== null) return 'utf-8'
+  if (isUtf8(bytes)) return 'utf-8' // validates without building the text (decodeText does that once, later)
 
   const candidates = (['gb18030', 'big5'] as const)
     .map((encoding) => ({ encoding, text: decodesAs(encoding, bytes) }))

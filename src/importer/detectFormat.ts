@@ -22,9 +22,7 @@ export function isJekyll(text: string): boolean {
 
 /** A metadata line with a date and |-separated or key: value fields near the top, under the title. */
 export function isPortalPage(text: string): boolean {
-  return nonBlankLines(text)
-    .slice(0, 15)
-    .some((line) => isPortalMetaLine(line))
+  return hasPortalMetaLine(nonBlankLines(text))
 }
 
 /** An ATX heading (# title) line. */
@@ -34,20 +32,25 @@ export function isMarkdown(text: string): boolean {
 
 /** A photo credit line (…郁佳敏摄) or a byline (…/文, 记者 …), as newspaper pages print them. */
 export function isPrintLayout(text: string): boolean {
-  return nonBlankLines(text).some((line) => parseCaptionCredit(line) !== null || parseByline(line) !== null)
+  return hasCreditOrByline(nonBlankLines(text))
 }
 
 /** At least one line of Chinese prose: a sentence of ten or more Han characters. */
 export function isPlain(text: string): boolean {
-  return nonBlankLines(text).some((line) => countHan(line) >= 10 && (isSentenceEnd(line) || /[，。,]/.test(line)))
+  return hasProseLine(nonBlankLines(text))
 }
 
-const CHECKS: [Format, (text: string) => boolean][] = [
-  ['jekyll', isJekyll],
-  ['portal-page', isPortalPage],
-  ['markdown', isMarkdown],
-  ['print-layout', isPrintLayout],
-  ['plain', isPlain],
+// The checks on lines, so that detectFormat splits the text once for all of them.
+const hasPortalMetaLine = (lines: string[]) => lines.slice(0, 15).some((line) => isPortalMetaLine(line))
+const hasCreditOrByline = (lines: string[]) => lines.some((line) => parseCaptionCredit(line) !== null || parseByline(line) !== null)
+const hasProseLine = (lines: string[]) => lines.some((line) => countHan(line) >= 10 && (isSentenceEnd(line) || /[，。,]/.test(line)))
+
+const CHECKS: [Format, (text: string, lines: () => string[]) => boolean][] = [
+  ['jekyll', (text) => isJekyll(text)],
+  ['portal-page', (_, lines) => hasPortalMetaLine(lines())],
+  ['markdown', (text) => isMarkdown(text)],
+  ['print-layout', (_, lines) => hasCreditOrByline(lines())],
+  ['plain', (_, lines) => hasProseLine(lines())],
 ]
 
 /** The first format whose check passes; throws ImportError unknown-format when none does (or the text is an HTML page). */
@@ -55,7 +58,9 @@ export function detectFormat(text: string, file: string = UNNAMED_FILE): Format 
   if (/^\s*<(?:!doctype\s+html|html)\b/iu.test(text)) {
     throw createImportError('unknown-format', file, 'an HTML page; save the article as text first')
   }
-  const found = CHECKS.find(([, check]) => check(text))
+  let lines: string[] | undefined
+  const getLines = () => (lines ??= nonBlankLines(text))
+  const found = CHECKS.find(([, check]) => check(text, getLines))
   if (!found) throw createImportError('unknown-format', file, 'no Chinese prose paragraph found')
   return found[0]
 }

@@ -1,26 +1,8 @@
+import type { ImportTotals } from './importTotals'
 import type { ImportFileResult } from './runImport'
 
 import { ImportError } from './importError'
 import { toDryRunJson, type DryRunJson } from './toDryRunJson'
-
-export interface ImportTotals {
-  created: number
-  updated: number
-  unchanged: number
-  parsed: number
-  failed: number
-  warnings: number
-}
-
-export function countResults(results: readonly ImportFileResult[]): ImportTotals {
-  const totals: ImportTotals = { created: 0, updated: 0, unchanged: 0, parsed: 0, failed: 0, warnings: 0 }
-  for (const result of results) {
-    if (!result.ok) totals.failed++
-    else if (result.action) totals[result.action]++
-    totals.warnings += result.article?.warnings.length ?? 0
-  }
-  return totals
-}
 
 /** One `--json` object per file: the dry-run fields, plus what was stored. */
 export function toResultJson(result: ImportFileResult): DryRunJson & { action: string | null; id: string | null } {
@@ -58,22 +40,49 @@ const ACTION_LABELS: Record<string, string> = {
   parsed: 'parsed',
 }
 
-/** The table printed at the end of an import: a row per file, then the totals. */
-export function formatSummaryTable(results: readonly ImportFileResult[]): string {
-  const rows = results.map((result) => [
+/** One file's row in the summary table, cells already cut to width: what the CLI keeps of each result. */
+export type SummaryRow = [file: string, result: string, titleOrError: string, warnings: string]
+
+export function toSummaryRow(result: ImportFileResult): SummaryRow {
+  const titleOrError = result.ok ? truncate(result.article?.title ?? '', 36) : truncate(result.error ?? '', 60)
+  return [
     result.file,
     result.ok ? ACTION_LABELS[result.action ?? ''] ?? '' : 'FAILED',
-    result.ok ? truncate(result.article?.title ?? '', 36) : truncate(result.error ?? '', 60),
+    // A flat copy: a title cut from the source text (or built piece by piece) would otherwise keep all of that alive.
+    structuredClone(titleOrError),
     result.ok ? String(result.article?.warnings.length ?? 0) : '',
-  ])
+  ]
+}
+
+/** The table printed at the end of an import: a row per file, then the totals. */
+export function formatSummaryTable(rows: readonly SummaryRow[], totals: ImportTotals): string {
   const header = ['file', 'result', 'title / error', 'warnings']
-  const widths = header.map((title, column) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[column]!))))
-  const line = (cells: string[]) => cells.map((cell, column) => pad(cell, widths[column]!)).join('  ').trimEnd()
-  const totals = countResults(results)
+  const widths = header.map((title, column) => rows.reduce((width, row) => Math.max(width, displayWidth(row[column]!)), displayWidth(title)))
+  const line = (cells: readonly string[]) => cells.map((cell, column) => pad(cell, widths[column]!)).join('  ').trimEnd()
   const summary = `created ${totals.created} · updated ${totals.updated} · unchanged ${totals.unchanged}${
     totals.parsed ? ` · parsed ${totals.parsed} (dry run)` : ''
   } · failed ${totals.failed} · warnings ${totals.warnings}`
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line), '', summary].join('\n')
+}
+
+/**
+ * Prints a JSON array one item at a time, byte for byte as JSON.stringify(items, null, 2)
+ * would print it whole: `--json` output stays one valid document without holding every item.
+ */
+export function createJsonArrayWriter(write: (chunk: string) => void | Promise<void>): {
+  add(item: unknown): void | Promise<void>
+  close(): void | Promise<void>
+} {
+  let count = 0
+  return {
+    add(item) {
+      const indented = JSON.stringify(item, null, 2).replace(/\n/g, '\n  ')
+      return write(`${count++ === 0 ? '[\n' : ',\n'}  ${indented}`)
+    },
+    close() {
+      return write(count === 0 ? '[]\n' : '\n]\n')
+    },
+  }
 }
 
 /** A one-line progress bar for a terminal. */

@@ -28,7 +28,7 @@ export function importDocument(bytes: Uint8Array, options: ImportOptions): Impor
   const { fileName: file } = options
   const encoding = detectEncoding(bytes, file)
   const cleaned = normaliseText(decodeText(bytes, encoding, file))
-  if (cleaned.text.replace(/[\s\u3000]+/gu, '') === '') throw createImportError('empty-file', file)
+  if (!/[^\s\u3000]/u.test(cleaned.text)) throw createImportError('empty-file', file) // only blanks: test, don't copy the text
   const format = detectFormat(cleaned.text, file)
   const parsed = parseDocument(cleaned.text, format)
   const bodyText = parsed.items.map((item) => item.text).join('\n')

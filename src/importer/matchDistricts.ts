@@ -24,13 +24,20 @@ function isCity(district: DistrictRef): boolean {
   return (district.level ?? (district.name.endsWith('市') ? 'city' : 'district')) === 'city'
 }
 
-function toneless(text: string): string {
-  return pinyin(text, { toneType: 'none', type: 'array' }).join('').toLowerCase()
+/** Pinyin of district names, worked out once per name: the same few names are asked about for every hint of every article. */
+const tonelessNames = new Map<string, string>()
+
+function toneless(name: string): string {
+  let reading = tonelessNames.get(name)
+  if (reading === undefined) {
+    reading = pinyin(name, { toneType: 'none', type: 'array' }).join('').toLowerCase()
+    tonelessNames.set(name, reading)
+  }
+  return reading
 }
 
-/** A metadata token names the district: it contains the full name, starts with the short name, or is its pinyin (anyuan, anyuanqu). */
-function hintNames(hint: string, district: DistrictRef): boolean {
-  const token = toSimplified(hint.trim())
+/** A metadata token (already simplified) names the district: it contains the full name, starts with the short name, or is its pinyin (anyuan, anyuanqu). */
+function tokenNames(token: string, district: DistrictRef): boolean {
   const short = getShortName(district.name)
   if (token.includes(district.name)) return true
   if (short && token.startsWith(short) && [...token].length <= [...short].length + 4) return true
@@ -38,8 +45,12 @@ function hintNames(hint: string, district: DistrictRef): boolean {
   return /^[a-z]+$/.test(latin) && [district.name, short].some((name) => name !== null && toneless(name) === latin)
 }
 
+/** Non-overlapping occurrences, left to right (as text.split(word).length - 1 counts them, without the array). */
 function countOccurrences(text: string, word: string): number {
-  return text.split(word).length - 1
+  if (word === '') return text.split(word).length - 1
+  let count = 0
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) count++
+  return count
 }
 
 /**
@@ -54,13 +65,20 @@ function countOccurrences(text: string, word: string): number {
  */
 export function matchDistricts(evidence: DistrictEvidence, districts: readonly DistrictRef[]): string[] {
   const text = toSimplified(evidence.text)
-  const fromHints = evidence.placeHints.flatMap((hint) => districts.filter((district) => hintNames(hint, district)))
+  const fromHints = evidence.placeHints.flatMap((hint) => {
+    const token = toSimplified(hint.trim()) // once per hint, not once per district
+    return districts.filter((district) => tokenNames(token, district))
+  })
   const fromText = districts
     .map((district, order) => {
       const short = getShortName(district.name)
-      const full = countOccurrences(text, district.name)
-      const mentions = short ? countOccurrences(text, short) : full
-      return { district, order, mentions, counts: full > 0 || mentions >= 2 }
+      if (!short) {
+        const full = countOccurrences(text, district.name)
+        return { district, order, mentions: full, counts: full > 0 }
+      }
+      // Each full name holds its short name, so the full name only decides when the short one appears exactly once.
+      const mentions = countOccurrences(text, short)
+      return { district, order, mentions, counts: mentions >= 2 || (mentions === 1 && text.includes(district.name)) }
     })
     .filter((match) => match.counts)
     .sort((a, b) => b.mentions - a.mentions || a.order - b.order)

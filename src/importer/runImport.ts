@@ -11,7 +11,8 @@ import { contentHash } from './contentHash'
 import { decodeText } from './decodeText'
 import { importDocument } from './importDocument'
 import { createImportError, isImportError } from './importError'
-import { readSourceFile } from './readSourceFile'
+import { countResult, createImportTotals, type ImportTotals } from './importTotals'
+import { readSourceFiles, type SourceRead } from './readSourceFiles'
 import { buildArticleDocument } from './store/buildArticleDocument'
 import { planImport } from './store/planImport'
 import { findExistingArticles, findStoredHashes, storeImportPlan, type StoredHash } from './store/storeImportedArticle'
@@ -32,9 +33,17 @@ export interface ImportFileResult {
 export interface RunImportOptions {
   /** Parse and validate only; the database is not touched. */
   dryRun: boolean
-  onProgress?: (done: number, total: number, file: string) => void
+  /**
+   * Receives each file's result, in the order of `files`, once its batch is done.
+   * runImport keeps none of them (the caller keeps what it needs), so its memory
+   * does not grow with the number of files. A returned promise is awaited before
+   * the next result: a slow consumer holds the import back instead of piling up results.
+   */
+  onResult?: (result: ImportFileResult, done: number, total: number) => void | Promise<void>
   /** Files planned and stored per batch (one lookup query per batch). */
   batchSize?: number
+  /** Files read from disk ahead of the parser. */
+  readAhead?: number
 }
 
 interface ParsedFile {
@@ -44,8 +53,16 @@ interface ParsedFile {
   article: ImportedArticle
 }
 
+/** A file of the current batch: parsed, or already settled as a failure. */
+type BatchEntry = { parsed: ParsedFile; failed: null } | { parsed: null; failed: ImportFileResult }
+
+interface Districts {
+  refs: DistrictRef[]
+  idsByName: Map<string, string>
+}
+
 /** The districts the importer recognises: the store's, or the reference list in a dry run. */
-async function loadDistricts(payload: Payload | null): Promise<{ refs: DistrictRef[]; idsByName: Map<string, string> }> {
+async function loadDistricts(payload: Payload | null): Promise<Districts> {
   if (!payload) return { refs: referenceDistricts.map(({ name, level }) => ({ name, level })), idsByName: new Map() }
   const { docs } = await payload.find({ collection: DISTRICTS_SLUG, pagination: false, depth: 0, overrideAccess: true })
   return {
@@ -59,78 +76,100 @@ function failure(file: string, error: unknown): ImportFileResult {
   return { file, ok: false, action: null, id: null, article: null, error: message, keptEditorFields: [] }
 }
 
-async function parseFile(file: string, districts: readonly DistrictRef[]): Promise<ParsedFile> {
-  let bytes: Uint8Array
-  try {
-    bytes = await readSourceFile(file)
-  } catch (error) {
-    throw createImportError('unreadable-file', file, (error as NodeJS.ErrnoException).code ?? String(error))
+/** The pure half for one file: its bytes to an article, or the failure that says why not. */
+function parseSource(read: SourceRead, districts: readonly DistrictRef[]): BatchEntry {
+  const { file } = read
+  if (read.bytes === null) {
+    const reason = (read.error as NodeJS.ErrnoException).code ?? String(read.error)
+    return { parsed: null, failed: failure(file, createImportError('unreadable-file', file, reason)) }
   }
-  return { file, sourceFile: path.basename(file), bytes, article: importDocument(bytes, { fileName: file, districts }) }
+  try {
+    const article = importDocument(read.bytes, { fileName: file, districts })
+    return { parsed: { file, sourceFile: path.basename(file), bytes: read.bytes, article }, failed: null }
+  } catch (error) {
+    return { parsed: null, failed: failure(file, error) }
+  }
 }
 
-/**
- * read → parse (pure) → plan (pure) → store, for each file. A file that fails is
- * reported with its reason and the others go on; nothing stored is changed by a
- * failing file. Pass payload = null (or dryRun) to parse only.
- */
-export async function runImport(payload: Payload | null, files: readonly string[], options: RunImportOptions): Promise<ImportFileResult[]> {
-  const store = options.dryRun ? null : payload
-  const districts = await loadDistricts(store)
-  const batchSize = options.batchSize ?? 100
-  const results: ImportFileResult[] = []
+/** Plans and stores a batch of parsed files (nothing in a dry run); the results in the batch's order. */
+async function settleBatch(store: Payload | null, batch: readonly BatchEntry[], districts: Districts): Promise<ImportFileResult[]> {
+  const parsed = batch.flatMap((entry) => (entry.parsed ? [entry.parsed] : []))
+  const succeeded = (item: ParsedFile, action: ImportAction, id: string | null, keptEditorFields: string[] = []): ImportFileResult => ({
+    file: item.file,
+    ok: true,
+    action,
+    id,
+    article: item.article,
+    error: null,
+    keptEditorFields,
+  })
+  if (!store) return batch.map((entry) => entry.failed ?? succeeded(entry.parsed!, 'parsed', null))
 
-  for (let start = 0; start < files.length; start += batchSize) {
-    const batch = files.slice(start, start + batchSize)
-    const parsed: ParsedFile[] = []
-    const outcomes = new Map<string, ImportFileResult>()
-    for (const file of batch) {
-      try {
-        parsed.push(await parseFile(file, districts.refs))
-      } catch (error) {
-        outcomes.set(file, failure(file, error))
-      }
+  // Cheap check first: files whose bytes are unchanged need no document built and no full lookup.
+  const hashes = new Map(parsed.map((item) => [item.file, contentHash(item.bytes)]))
+  const storedHashes: Map<string, StoredHash> = await findStoredHashes(store, parsed.map((item) => item.sourceFile))
+  const changed = parsed.filter((item) => storedHashes.get(item.sourceFile)?.contentHash !== hashes.get(item.file))
+  const existing = changed.length ? await findExistingArticles(store, changed.map((item) => item.sourceFile)) : new Map()
+  const results: ImportFileResult[] = []
+  for (const entry of batch) {
+    if (entry.failed) {
+      results.push(entry.failed)
+      continue
     }
-    // Cheap check first: files whose bytes are unchanged need no document built and no full lookup.
-    const hashes = new Map(parsed.map((item) => [item.file, contentHash(item.bytes)]))
-    const storedHashes = store ? await findStoredHashes(store, parsed.map((item) => item.sourceFile)) : new Map<string, StoredHash>()
-    const changed = parsed.filter((item) => storedHashes.get(item.sourceFile)?.contentHash !== hashes.get(item.file))
-    const existing = store && changed.length ? await findExistingArticles(store, changed.map((item) => item.sourceFile)) : new Map()
-    for (const item of parsed) {
-      const base = { file: item.file, ok: true, article: item.article, error: null, keptEditorFields: [] as string[] }
-      if (!store) {
-        outcomes.set(item.file, { ...base, action: 'parsed', id: null })
-        continue
-      }
-      const stored = storedHashes.get(item.sourceFile)
-      if (stored && stored.contentHash === hashes.get(item.file)) {
-        outcomes.set(item.file, { ...base, action: 'unchanged', id: stored.id })
-        continue
-      }
-      try {
-        const document = buildArticleDocument({
-          article: item.article,
-          districtIdsByName: districts.idsByName,
-          sourceFile: item.sourceFile,
-          contentHash: hashes.get(item.file)!,
-          originalText: decodeText(item.bytes, item.article.encoding, item.file),
-        })
-        const plan = planImport(document, existing.get(item.sourceFile))
-        const id = await storeImportPlan(store, plan)
-        outcomes.set(item.file, {
-          ...base,
-          action: plan.action === 'create' ? 'created' : plan.action === 'update' ? 'updated' : 'unchanged',
-          id,
-          keptEditorFields: plan.action === 'update' ? plan.keptEditorFields : [],
-        })
-      } catch (error) {
-        outcomes.set(item.file, failure(item.file, error))
-      }
+    const item = entry.parsed
+    const stored = storedHashes.get(item.sourceFile)
+    if (stored && stored.contentHash === hashes.get(item.file)) {
+      results.push(succeeded(item, 'unchanged', stored.id))
+      continue
     }
-    for (const file of batch) {
-      results.push(outcomes.get(file)!)
-      options.onProgress?.(results.length, files.length, file)
+    try {
+      const document = buildArticleDocument({
+        article: item.article,
+        districtIdsByName: districts.idsByName,
+        sourceFile: item.sourceFile,
+        contentHash: hashes.get(item.file)!,
+        originalText: decodeText(item.bytes, item.article.encoding, item.file),
+      })
+      const plan = planImport(document, existing.get(item.sourceFile))
+      const id = await storeImportPlan(store, plan)
+      const action = plan.action === 'create' ? 'created' : plan.action === 'update' ? 'updated' : 'unchanged'
+      results.push(succeeded(item, action, id, plan.action === 'update' ? plan.keptEditorFields : []))
+    } catch (error) {
+      results.push(failure(item.file, error))
     }
   }
   return results
+}
+
+/**
+ * read → parse (pure) → plan (pure) → store, for each file, in batches. Each
+ * file's result goes to `onResult` in input order and is then let go; the
+ * totals are returned. A file that fails is reported with its reason and the
+ * others go on; nothing stored is changed by a failing file. Pass payload =
+ * null (or dryRun) to parse only.
+ */
+export async function runImport(payload: Payload | null, files: readonly string[], options: RunImportOptions): Promise<ImportTotals> {
+  const store = options.dryRun ? null : payload
+  const districts = await loadDistricts(store)
+  // A dry run looks nothing up per batch: each result goes out at once, so no article outlives its file.
+  const batchSize = store ? Math.max(1, options.batchSize ?? 100) : 1
+  const totals = createImportTotals()
+  let done = 0
+  let batch: BatchEntry[] = []
+
+  const flush = async () => {
+    const results = await settleBatch(store, batch, districts)
+    batch = []
+    for (const result of results) {
+      countResult(totals, result)
+      done++
+      await options.onResult?.(result, done, files.length)
+    }
+  }
+  for await (const read of readSourceFiles(files, options.readAhead ?? 8)) {
+    batch.push(parseSource(read, districts.refs))
+    if (batch.length >= batchSize) await flush()
+  }
+  if (batch.length > 0) await flush()
+  return totals
 }

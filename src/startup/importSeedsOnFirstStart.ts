@@ -5,7 +5,6 @@ import path from 'node:path'
 
 import { ARTICLES_SLUG } from '../../collections/slugs'
 import { collectSourceFiles } from '../importer/collectSourceFiles'
-import { countResults } from '../importer/formatReport'
 import { runImport } from '../importer/runImport'
 
 export const SEEDS_DIR = path.resolve(process.cwd(), 'seeds')
@@ -19,9 +18,14 @@ export async function importSeedsOnFirstStart(payload: Payload, seedsDir: string
   if (!fs.existsSync(seedsDir)) return false
   const { totalDocs } = await payload.count({ collection: ARTICLES_SLUG, overrideAccess: true })
   if (totalDocs > 0) return false
-  const results = await runImport(payload, await collectSourceFiles([seedsDir]), { dryRun: false })
-  const totals = countResults(results)
+  const errors: string[] = [] // only the failures' messages are kept, to log after the totals line
+  const totals = await runImport(payload, await collectSourceFiles([seedsDir]), {
+    dryRun: false,
+    onResult: (result) => {
+      if (result.error) errors.push(result.error)
+    },
+  })
   payload.logger.info(`Seed import from ${seedsDir}: created ${totals.created}, failed ${totals.failed}, warnings ${totals.warnings}`)
-  for (const result of results) if (!result.ok) payload.logger.warn(result.error)
+  for (const error of errors) payload.logger.warn(error)
   return true
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { isDecorativeFragment, isLabelLine, isOpenEnded, isSentenceEnd, stripLeadingDashes } from '../../src/importer/chineseText'
+import {
+  isDecorativeFragment,
+  isLabelLine,
+  isOpenEnded,
+  isSentenceEnd,
+  isVisibleLengthAtMost,
+  stripLeadingDashes,
+  visibleLength,
+} from '../../src/importer/chineseText'
 
 describe('isSentenceEnd', () => {
   it.each([
@@ -13,6 +21,10 @@ describe('isSentenceEnd', () => {
     { text: '增长5.5', expected: false },
     { text: '“核动能”', expected: false },
     { text: '', expected: false },
+    { text: '发展。”  \n', expected: true },
+    { text: '𠀀.', expected: true },
+    { text: '𠀀”', expected: false },
+    { text: '。\ud800', expected: false },
   ])('"$text" → $expected', ({ text, expected }) => {
     expect(isSentenceEnd(text)).toBe(expected)
   })
@@ -63,5 +75,21 @@ describe('stripLeadingDashes', () => {
     { text: '安源——红色古城', expected: '安源——红色古城' },
   ])('"$text" → "$expected"', ({ text, expected }) => {
     expect(stripLeadingDashes(text)).toBe(expected)
+  })
+})
+
+describe('isVisibleLengthAtMost agrees with visibleLength', () => {
+  it.each([
+    { name: '40 Han characters', text: '安'.repeat(40) },
+    { name: 'near miss: 41 Han characters', text: '安'.repeat(41) },
+    { name: '40 characters with spaces between', text: '安 '.repeat(40) },
+    { name: 'ideographic spaces and tabs', text: `${'安\u3000'.repeat(30)}\t${'源'.repeat(10)}` },
+    { name: 'characters beyond the BMP', text: '𠀀'.repeat(40) },
+    { name: 'near miss: 41 characters beyond the BMP', text: '𠀀'.repeat(41) },
+    { name: 'a surrogate pair split by a space', text: `${'安'.repeat(39)}\ud840 \udc00` },
+    { name: 'lone surrogates', text: '\ud800'.repeat(41) },
+    { name: 'a long paragraph', text: '安源区坚持以人民为中心，推动高质量发展。'.repeat(20) },
+  ])('$name', ({ text }) => {
+    expect(isVisibleLengthAtMost(text, 40)).toBe(visibleLength(text) <= 40)
   })
 })

@@ -15,6 +15,10 @@ describe('isMidSentenceStart', () => {
     { name: 'near miss: 与此同时', text: '与此同时，安源区秉承“优服务就是优态度”的理念。', expected: false },
     { name: 'near miss: an opening quote', text: '“我们将以党的十九届六中全会精神为指引。”', expected: false },
     { name: 'near miss: a number', text: '2021年是“十四五”规划开局之年。', expected: false },
+    { name: 'a joining word after a space', text: '源 和良好的生态环境,打造了集红色教育', expected: true },
+    { name: 'a bound particle on its own', text: '了', expected: true },
+    { name: 'near miss: a joining word two characters in', text: '资源和良好的生态环境', expected: false },
+    { name: 'near miss: only blanks', text: ' \u3000 ', expected: false },
   ])('$name → $expected', ({ text, expected }) => {
     expect(isMidSentenceStart(text)).toBe(expected)
   })

@@ -40,4 +40,13 @@ describe('normaliseText', () => {
   it('unifies line breaks and removes zero-width characters and no-break spaces', () => {
     expect(normaliseText('第一行\r\n第二\u200b行\r第三行\u00a0完').text).toBe('第一行\n第二行\n第三行 完')
   })
+
+  it.each([
+    { name: 'a zero-width character between \\r and \\n: two line breaks', input: '甲\r\ufeff\n乙', expected: '甲\n\n乙' },
+    { name: 'every other line break', input: '甲\v乙\f丙\u2028丁\u2029戊\u0085己', expected: '甲\n乙\n丙\n丁\n戊\n己' },
+    { name: 'every zero-width character', input: '甲\u200b\u200c\u200d\u2060\ufeff乙', expected: '甲乙' },
+    { name: 'near miss: other spaces stay', input: '甲\u3000乙\u2002丙', expected: '甲\u3000乙\u2002丙' },
+  ])('$name', ({ input, expected }) => {
+    expect(normaliseText(input).text).toBe(expected)
+  })
 })

@@ -25,4 +25,13 @@ describe('parseCaptionCredit', () => {
   ])('is null for $name', ({ line }) => {
     expect(parseCaptionCredit(line)).toBeNull()
   })
+
+  // 120 characters at most, counted as characters: here 10 of them take two UTF-16 units each.
+  const longCaption = (characters: number) => `${'𠀀'.repeat(10)}${'田'.repeat(characters - 14)} 王五摄`
+  it.each([
+    { name: 'exactly 120 characters', line: longCaption(120), parsed: true },
+    { name: 'near miss: 121 characters', line: longCaption(121), parsed: false },
+  ])('the length limit: $name', ({ line, parsed }) => {
+    expect(parseCaptionCredit(line)?.credit ?? null).toBe(parsed ? '王五' : null)
+  })
 })

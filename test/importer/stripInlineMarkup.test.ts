@@ -8,6 +8,8 @@ describe('stripInlineMarkup', () => {
     { name: 'inline HTML and entities', text: '<strong>今年以来</strong>&nbsp;新签约&amp;投产', expected: '今年以来 新签约&投产' },
     { name: 'an inline image', text: '荷塘![图](a.jpg)美景', expected: '荷塘美景' },
     { name: 'near miss: a lone asterisk stays', text: '5*3 的方阵', expected: '5*3 的方阵' },
+    { name: 'no markup: spaces and tabs still collapse, ends trimmed', text: ' 安源区\t\t新签约   项目 ', expected: '安源区 新签约 项目' },
+    { name: 'an underscore pair is markup', text: '__重点__项目', expected: '重点项目' },
   ])('$name', ({ text, expected }) => {
     expect(stripInlineMarkup(text)).toBe(expected)
   })

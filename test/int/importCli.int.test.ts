@@ -5,8 +5,8 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { collectSourceFiles } from '../../src/importer/collectSourceFiles'
-import { runImport } from '../../src/importer/runImport'
 import { callApi, createSignedInUser } from '../support/api'
+import { importAndCollect } from '../support/importer'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 import { buildFreshDatabaseUri, currentLane } from '../support/testDatabase'
 
@@ -65,7 +65,7 @@ describe('npm run import -- seeds/ against a fresh database', () => {
       LOG_LEVEL: 'warn',
     }
     // The warnings the seeds carry, from the pure pipeline (no database), for the totals line.
-    const parsed = await runImport(null, await collectSourceFiles([path.join(ROOT, 'seeds')]), { dryRun: true })
+    const parsed = await importAndCollect(null, await collectSourceFiles([path.join(ROOT, 'seeds')]), { dryRun: true })
     warnings = parsed.reduce((sum, result) => sum + (result.article?.warnings.length ?? 0), 0)
     first = await runCli(['seeds/'], env)
     second = await runCli(['seeds/'], env)

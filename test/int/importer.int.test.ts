@@ -3,8 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { runImport } from '../../src/importer/runImport'
 import { callApi, createSignedInUser, type TestUser } from '../support/api'
+import { importAndCollect } from '../support/importer'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 
 const SEEDS = path.resolve(import.meta.dirname, '../../seeds')
@@ -116,7 +116,7 @@ describe('seed importer: storing articles', () => {
   it('re-importing unchanged files changes nothing, not even the version history', async () => {
     const doc = await findBySourceFile(JEKYLL)
     const versionsBefore = await server.payload.countVersions({ collection: 'articles', where: { parent: { equals: doc.id } } })
-    const results = await runImport(server.payload, fs.readdirSync(SEEDS).map((f) => path.join(SEEDS, f)), { dryRun: false })
+    const results = await importAndCollect(server.payload, fs.readdirSync(SEEDS).map((f) => path.join(SEEDS, f)), { dryRun: false })
     expect(results.map((r) => r.action)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged'])
     const versionsAfter = await server.payload.countVersions({ collection: 'articles', where: { parent: { equals: doc.id } } })
     expect(versionsAfter.totalDocs).toBe(versionsBefore.totalDocs)
@@ -141,7 +141,7 @@ describe('seed importer: storing articles', () => {
       .replace('时代的潮流，浩浩荡荡，奔流不息。', '时代的潮流，浩浩荡荡，奔流不息（更新）。')
       .replace('title: "安源区：释放领跑工业经济“核动能”"', 'title: "安源区：释放工业经济“核动能”"')
     fs.writeFileSync(path.join(workDir, JEKYLL), changedSource)
-    const [result] = await runImport(server.payload, [path.join(workDir, JEKYLL)], { dryRun: false })
+    const [result] = await importAndCollect(server.payload, [path.join(workDir, JEKYLL)], { dryRun: false })
     expect(result).toMatchObject({ ok: true, action: 'updated', id: before.id })
     expect(result!.keptEditorFields).toContain('zh-Hans.title')
 
@@ -167,7 +167,7 @@ describe('seed importer: storing articles', () => {
       'good.txt': Buffer.from('# 芦溪县武功山景区迎来客流高峰\n\n国庆假期，芦溪县武功山景区迎来客流高峰，游客人数同比增长两成。\n'),
     }
     for (const [name, bytes] of Object.entries(files)) fs.writeFileSync(path.join(workDir, name), bytes)
-    const results = await runImport(
+    const results = await importAndCollect(
       server.payload,
       Object.keys(files).map((name) => path.join(workDir, name)),
       { dryRun: false },

@@ -36,11 +36,9 @@ function looksBroken(around: string[], script: Script): boolean {
   })
 }
 
-/** Where the text is broken, as merged character ranges (indices into the string). */
-export function findMojibake(text: string, script: Script): MojibakeHit[] {
+/** Each '?' wedged inside Chinese text whose neighbours look broken. */
+function findBrokenQuestionMarks(text: string, script: Script): MojibakeHit[] {
   const hits: MojibakeHit[] = []
-  for (const match of text.matchAll(CLASSIC)) hits.push({ start: match.index, end: match.index + match[0].length })
-  for (const match of text.matchAll(/\ufffd+/gu)) hits.push({ start: match.index, end: match.index + match[0].length })
   const chars = [...text]
   let offset = 0
   chars.forEach((char, i) => {
@@ -54,6 +52,15 @@ export function findMojibake(text: string, script: Script): MojibakeHit[] {
     const around = [...chars.slice(Math.max(0, i - WINDOW), i), ...chars.slice(i + 1, i + 1 + WINDOW)]
     if (looksBroken(around, script)) hits.push({ start: index, end: index + 1 })
   })
+  return hits
+}
+
+/** Where the text is broken, as merged character ranges (indices into the string). */
+export function findMojibake(text: string, script: Script): MojibakeHit[] {
+  const hits: MojibakeHit[] = []
+  for (const match of text.matchAll(CLASSIC)) hits.push({ start: match.index, end: match.index + match[0].length })
+  for (const match of text.matchAll(/\ufffd+/gu)) hits.push({ start: match.index, end: match.index + match[0].length })
+  if (text.includes('?')) hits.push(...findBrokenQuestionMarks(text, script)) // most text has none: no need to split it into characters
   hits.sort((a, b) => a.start - b.start)
   const merged: MojibakeHit[] = []
   for (const hit of hits) {

@@ -17,15 +17,33 @@ const SINGLE_CHAR_OPENERS = new Set([
 ])
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
+/** Characters segmented: the opening words are all the test reads. */
+const OPENING = 24
 
 function firstWords(text: string, count: number): string[] {
   const words: string[] = []
-  for (const { segment } of segmenter.segment(text.slice(0, 24))) {
+  for (const { segment } of segmenter.segment(text.slice(0, OPENING))) {
     if (segment.trim() === '') continue
     words.push(segment)
     if (words.length === count) break
   }
   return words
+}
+
+/**
+ * A cheap necessary condition for the word test below, read off the first
+ * characters: word segmentation (ICU's dictionary) is by far the dearest step
+ * of the normaliser, and nearly every paragraph fails this check. The test
+ * needs a one-character first word that is bound, or one that is not a usual
+ * opener followed by a joining word; every joiner is one character, and the
+ * words between are blank, so the second word is the next non-blank character.
+ */
+function mayOpenWithBoundWord(trimmed: string): boolean {
+  const [first, ...rest] = trimmed.slice(0, OPENING)
+  if (first === undefined) return false
+  if (BOUND_WORDS.has(first)) return true
+  const next = rest.find((char) => char.trim() !== '')
+  return next !== undefined && JOINERS.has(next) && !SINGLE_CHAR_OPENERS.has(first) && /^\p{Script=Han}$/u.test(first)
 }
 
 /**
@@ -37,6 +55,7 @@ function firstWords(text: string, count: number): string[] {
 export function isMidSentenceStart(text: string): boolean {
   const trimmed = text.trim()
   if (CLOSING_PUNCTUATION.test(trimmed)) return true
+  if (!mayOpenWithBoundWord(trimmed)) return false
   const [first, second] = firstWords(trimmed, 2)
   if (!first || !/^\p{Script=Han}$/u.test(first)) return false
   if (BOUND_WORDS.has(first)) return true

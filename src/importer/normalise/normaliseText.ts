@@ -7,9 +7,10 @@ import { removePinyinAnnotations } from './removePinyinAnnotations'
  * inside the metadata lines the parsers read, e.g. 來自: 中國網(wǎng)).
  */
 export function normaliseText(raw: string): { text: string; warnings: Warning[] } {
-  const text = raw
-    .replace(/\r\n?|[\v\f\u2028\u2029\u0085]/g, '\n')
-    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
-    .replace(/\u00a0/g, ' ')
+  // One scan for the three clean-ups (each character is replaced on its own, so their order does not matter).
+  const text = raw.replace(CLEAN_UP, (found) => (found === '\u00a0' ? ' ' : ZERO_WIDTH.test(found) ? '' : '\n'))
   return removePinyinAnnotations(text)
 }
+
+const CLEAN_UP = /\r\n?|[\v\f\u2028\u2029\u0085]|[\u200b-\u200d\u2060\ufeff]|\u00a0/g
+const ZERO_WIDTH = /^[\u200b-\u200d\u2060\ufeff]$/

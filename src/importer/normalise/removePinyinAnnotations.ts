@@ -10,11 +10,24 @@ function stripTones(syllable: string): string {
   return syllable.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ü/g, 'v')
 }
 
+/** The character's readings without tones, looked up once per character (pinyin-pro's lookup dominated this step). */
+const bareReadings = new Map<string, string[]>()
+const MAX_CACHED_CHARACTERS = 20_000
+
+function getBareReadings(char: string): string[] {
+  let readings = bareReadings.get(char)
+  if (!readings) {
+    readings = pinyin(char, { multiple: true, type: 'array', toneType: 'symbol' }).map(stripTones)
+    if (bareReadings.size >= MAX_CACHED_CHARACTERS) bareReadings.clear() // bounded, whatever the input
+    bareReadings.set(char, readings)
+  }
+  return readings
+}
+
 /** True when the syllable is a reading of the character (tones ignored), or carries a tone mark and so can only be pinyin. */
 export function isPinyinReading(char: string, syllable: string): boolean {
-  const readings = pinyin(char, { multiple: true, type: 'array', toneType: 'symbol' })
   const bare = stripTones(syllable)
-  return readings.some((reading) => stripTones(reading) === bare) || TONE_MARK.test(syllable)
+  return getBareReadings(char).includes(bare) || TONE_MARK.test(syllable)
 }
 
 /**
@@ -22,6 +35,7 @@ export function isPinyinReading(char: string, syllable: string): boolean {
  * holding anything else, such as 西人馬(廈門) or (LED), stay.
  */
 export function removePinyinAnnotations(text: string): { text: string; warnings: Warning[] } {
+  if (!text.includes('(') && !text.includes('（')) return { text, warnings: [] } // no bracket, no annotation: skip the Han-by-Han scan
   let count = 0
   let first: { index: number; match: string } | undefined
   const cleaned = text.replace(ANNOTATED, (match: string, char: string, syllable: string, index: number) => {

@@ -55,8 +55,22 @@ const CREDIT_NOTE = /[(（]([^()（）]*(?:提供|供[图圖]|配[图圖]|[图�
 const LEADING_DATE = /^(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}[:：]\d{2})?)\s+/u
 const MAX_BYLINE_LENGTH = 60
 
+/** Tokens in simplified form, remembered: a byline's few words (记者, 通讯员, names) recur on every page. Bounded. */
+const simplifiedTokens = new Map<string, string>()
+const MAX_REMEMBERED_TOKENS = 10_000
+
+function simplifyToken(token: string): string {
+  let simplified = simplifiedTokens.get(token)
+  if (simplified === undefined) {
+    simplified = toSimplified(token)
+    if (simplifiedTokens.size >= MAX_REMEMBERED_TOKENS) simplifiedTokens.clear()
+    simplifiedTokens.set(token, simplified)
+  }
+  return simplified
+}
+
 function isPersonName(token: string): boolean {
-  return PERSON_NAME.test(token) && !(toSimplified(token) in PREFIX_ROLES)
+  return PERSON_NAME.test(token) && !(simplifyToken(token) in PREFIX_ROLES)
 }
 
 function tokenise(line: string): string[] {
@@ -70,6 +84,12 @@ function tokenise(line: string): string[] {
 
 function combineRoles(a: Role, b: Role): Role {
   return a === b ? a : 'author+photographer'
+}
+
+function assignRole(byline: Byline, names: string[], role: Role): void {
+  if (role === 'editor') byline.editors.push(...names)
+  if (role === 'author' || role === 'author+photographer') byline.authors.push(...names)
+  if (role === 'photographer' || role === 'author+photographer') byline.photographers.push(...names)
 }
 
 /** The byline in the line, or null when the line is anything else (every token must be a role word, a separator or a name). */
@@ -88,11 +108,7 @@ export function parseByline(line: string): Byline | null {
   }
   const rest = note ? undated.replace(note[0], ' ').trim() : undated
 
-  const assign = (names: string[], role: Role) => {
-    if (role === 'editor') byline.editors.push(...names)
-    if (role === 'author' || role === 'author+photographer') byline.authors.push(...names)
-    if (role === 'photographer' || role === 'author+photographer') byline.photographers.push(...names)
-  }
+  const assign = (names: string[], role: Role) => assignRole(byline, names, role)
 
   let current: Role | null = null
   let pending: string[] = []
@@ -103,7 +119,7 @@ export function parseByline(line: string): Byline | null {
       sawSeparator = true
       continue
     }
-    const key = toSimplified(token)
+    const key = simplifyToken(token)
     const suffixRole = SUFFIX_ROLES[key]
     const prefixRole = PREFIX_ROLES[key]
     if (pending.length > 0 && suffixRole) {

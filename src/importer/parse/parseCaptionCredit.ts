@@ -28,10 +28,23 @@ const ROLE_THEN_NAME = new RegExp(
   'u',
 )
 
+/** A character every credit pattern below contains (摄, 摄影, 图, 图片, 供图). */
+const CREDIT_MARK = /[摄攝图圖]/u
+
+/** [...text].length <= max, without splitting a long paragraph into characters to find out. */
+function isLengthAtMost(text: string, max: number): boolean {
+  if (text.length <= max) return true
+  if (text.length > 2 * max) return false // a character is at most two UTF-16 units
+  let count = 0
+  for (let index = 0; index < text.length; count++) index += text.codePointAt(index)! > 0xffff ? 2 : 1
+  return count <= max
+}
+
 /** The caption text and its credit, or null when the line does not end with a photo credit (or has no caption text). */
 export function parseCaptionCredit(line: string): CaptionCredit | null {
   const trimmed = line.trim()
-  if ([...trimmed].length > MAX_CAPTION_LENGTH) return null
+  if (!isLengthAtMost(trimmed, MAX_CAPTION_LENGTH)) return null
+  if (!CREDIT_MARK.test(trimmed)) return null // every pattern needs 摄 or 图: most lines are spared three backtracking regexes
   for (const pattern of [WITH_ROLE, NAME_THEN_SHE, ROLE_THEN_NAME]) {
     const match = pattern.exec(trimmed)
     if (!match) continue

@@ -5,7 +5,7 @@ export function splitLines(text: string, firstLine = 1): SourceLine[] {
   const lines: SourceLine[] = []
   let gap = 0
   text.split('\n').forEach((raw, index) => {
-    const trimmed = raw.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '')
+    const trimmed = raw.trim() // trim() strips exactly \s, which includes the ideographic space \u3000
     if (trimmed === '') {
       gap++
       return

@@ -25,8 +25,12 @@ export function decodeHtmlEntities(text: string): string {
   })
 }
 
+/** A character every piece of markup below starts with: [ < * _ ` or & (an entity). */
+const MARKUP_CHARACTER = /[[<*_`&]/
+
 /** Text without inline markdown or HTML: links keep their words, images and tags go, entities are decoded. */
 export function stripInlineMarkup(text: string): string {
+  if (!MARKUP_CHARACTER.test(text)) return text.replace(/[ \t]+/g, ' ').trim() // most lines: nothing to strip, skip six passes
   const stripped = text
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
