@@ -1,7 +1,9 @@
 import type { DatabaseAdapterObj } from 'payload'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
-import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { sqliteAdapter, type SQLiteSchemaHook } from '@payloadcms/db-sqlite'
+import { getTableColumns, getTableName } from '@payloadcms/db-sqlite/drizzle'
+import { index } from '@payloadcms/db-sqlite/drizzle/sqlite-core'
 import { pushDevSchema } from '@payloadcms/drizzle'
 
 import type { Env } from './env'
@@ -54,6 +56,66 @@ async function useWriteAheadLog(adapter: { client?: { execute(sql: string): Prom
   await adapter.client?.execute('PRAGMA journal_mode = WAL')
 }
 
+const REFRESH_STATISTICS_MS = 60 * 60 * 1000
+
+/**
+ * Gives SQLite's query planner statistics (ANALYZE) at every start, after the schema push, and
+ * lets it refresh them hourly (`PRAGMA optimize`, as SQLite recommends for long-lived connections).
+ * Without statistics the planner takes any index on an equality for a selective one: it looked
+ * captions and photos up through their published flag (true for nearly all rows) instead of by id,
+ * and articles through `_status`, reading every published row of a table for a page of ten.
+ * `analysis_limit` bounds the work to about a thousand rows per index, whatever the database's size.
+ */
+function withPlannerStatistics(adapter: AnyDatabaseAdapter): AnyDatabaseAdapter {
+  return {
+    ...adapter,
+    init: (args) => {
+      const instance = adapter.init(args)
+      const { connect, destroy } = instance
+      let timer: NodeJS.Timeout | undefined
+      instance.connect = async function connectAndAnalyze(this: typeof instance, options?: { hotReload: boolean }) {
+        await connect?.call(this, options)
+        const client = (this as unknown as { client: { execute(sql: string): Promise<unknown> } }).client
+        await client.execute('PRAGMA analysis_limit = 1000')
+        await client.execute('ANALYZE')
+        clearInterval(timer)
+        timer = setInterval(() => {
+          client.execute('PRAGMA optimize').catch((error: unknown) => this.payload.logger.warn({ err: error }, 'PRAGMA optimize failed'))
+        }, REFRESH_STATISTICS_MS)
+        timer.unref()
+      }
+      instance.destroy = async function destroyAndStop(this: typeof instance) {
+        clearInterval(timer)
+        await destroy?.call(this)
+      }
+      return instance
+    },
+  }
+}
+
+/**
+ * Indexes the rows that hang off a document by their parent, where Payload's SQLite schema has
+ * none to look them up by: localized values (`*_locales`, indexed on locale first) and hasMany
+ * texts and numbers (`*_texts`, `*_numbers`, indexed on order first). Every read of a document
+ * fetches these by parent id alone, so without the index each document read scans the whole
+ * table: a list of 10 stories reads every story's locale rows 10 times.
+ */
+export const indexChildRowsByParent: SQLiteSchemaHook = ({ schema, extendTable }) => {
+  for (const table of Object.values(schema.tables)) {
+    const name = getTableName(table)
+    const columns = Object.entries(getTableColumns(table)) as [string, { name: string }][]
+    const parentKey = columns.find(([, column]) =>
+      /_locales$/.test(name) ? column.name === '_parent_id' : /_(texts|numbers)$/.test(name) && column.name === 'parent_id',
+    )?.[0]
+    if (!parentKey) continue
+    extendTable({
+      table,
+      extraConfig: (columns) => ({ parentLookup: index(`${name}_parent_lookup_idx`).on(columns[parentKey]!) }),
+    })
+  }
+  return schema
+}
+
 export function buildDatabaseAdapter(env: Pick<Env, 'DATABASE_URI' | 'MONGODB_COMPAT'>): AnyDatabaseAdapter {
   if (env.DATABASE_URI.startsWith('mongodb')) {
     return mongooseAdapter({
@@ -61,11 +123,14 @@ export function buildDatabaseAdapter(env: Pick<Env, 'DATABASE_URI' | 'MONGODB_CO
       ...(env.MONGODB_COMPAT === 'ferretdb' ? ferretdbCompatibility : {}),
     })
   }
-  return withSchemaPushInProduction(
-    sqliteAdapter({
-      client: { url: env.DATABASE_URI },
-      // String IDs on SQLite too, so no code path can come to rely on numeric IDs.
-      idType: 'uuid',
-    }),
+  return withPlannerStatistics(
+    withSchemaPushInProduction(
+      sqliteAdapter({
+        client: { url: env.DATABASE_URI },
+        // String IDs on SQLite too, so no code path can come to rely on numeric IDs.
+        idType: 'uuid',
+        afterSchemaInit: [indexChildRowsByParent],
+      }),
+    ),
   )
 }

@@ -318,6 +318,10 @@ export interface Caption {
    */
   position?: number | null;
   /**
+   * Anonymous readers see only captions of published articles
+   */
+  articlePublished?: boolean | null;
+  /**
    * As the newsroom prints it, e.g. “郁佳敏 摄”
    */
   creditLine?: string | null;
@@ -689,6 +693,7 @@ export interface CaptionsSelect<T extends boolean = true> {
   article?: T;
   photo?: T;
   position?: T;
+  articlePublished?: T;
   creditLine?: T;
   image?: T;
   updatedAt?: T;

@@ -9,6 +9,7 @@ import sharp from 'sharp'
 
 import { Articles } from '../collections/Articles'
 import { Captions } from '../collections/Captions'
+import { trackCaptionPublication } from '../collections/Captions/trackCaptionPublication'
 import { Districts } from '../collections/Districts'
 import { JobClaims } from '../collections/JobClaims'
 import { Photos } from '../collections/Photos'
@@ -57,8 +58,9 @@ export default buildConfig({
     },
   },
   collections: [Articles, Captions, Photos, Districts, Users, WorkflowEvents, JobClaims],
-  // Keeps photos' usedByPublished flag in step with articles (hooks added to the articles collection).
-  plugins: [trackPhotoUsage],
+  // Keep photos' usedByPublished and captions' articlePublished flags in step with articles
+  // (hooks added to the articles collection).
+  plugins: [trackPhotoUsage, trackCaptionPublication],
   jobs: {
     // No autoRun: Payload's cron polls once a minute. The Express server (or `npm run worker`)
     // runs jobs on time with src/jobs/ScheduleRunner.ts.

@@ -1,13 +1,18 @@
 import type { Express } from 'express'
 import type { Payload } from 'payload'
 
+import { formatCredit } from '../../src/photos/formatCredit'
+import { PHOTO_DERIVATIVES } from '../../src/photos/photoSizes'
+
 type Row = Record<string, unknown>
 
 /**
- * The ceiling for bench/api.ts: the same two reads (articles of a district, limit 10, with their
- * districts and captions; one article by slug) straight from the database driver, as JSON of the
- * same shape as Payload's depth-1 answer (zh-Hans values, published only). No access control,
- * no hooks, no validation: what the database and JSON alone cost.
+ * The ceiling for bench/api.ts: the same two reads (articles of a district, limit 10; one article
+ * by slug) straight from the database driver, answered with the same JSON as Payload's anonymous
+ * depth-1 answer (bench/api.ts checks that the two are equal before it measures): zh-Hans values,
+ * published stories only, districts and the hero photo populated, captions with their credit line
+ * and image, photos only when a published story uses them, and the pagination envelope.
+ * No access functions, hooks or validation: what the database and JSON alone cost.
  */
 export function mountBareHandlers(app: Express, payload: Payload, lane: 'sqlite' | 'mongodb'): void {
   const read = lane === 'sqlite' ? sqliteReader(payload) : mongoReader(payload)
@@ -24,42 +29,154 @@ interface Reader {
   bySlug(slug: string): Promise<unknown>
 }
 
+/** Payload's list envelope for page 1. */
+function paginate(docs: unknown[], totalDocs: number, limit: number) {
+  const totalPages = Math.ceil(totalDocs / limit)
+  return { docs, hasNextPage: totalPages > 1, hasPrevPage: false, limit, nextPage: totalPages > 1 ? 2 : null, page: 1, pagingCounter: 1, prevPage: null, totalDocs, totalPages }
+}
+
+const SIZE_NAMES = PHOTO_DERIVATIVES.map(({ name }) => name)
+const ADMIN_THUMBNAIL = 'thumbnailWebp'
+
+interface PhotoFile {
+  url: string | null
+  width: number | null
+  height: number | null
+  mimeType: string | null
+  filesize: number | null
+  filename: string | null
+}
+interface Photo extends Row {
+  url: string | null
+  width: number | null
+  height: number | null
+  mimeType: string | null
+  alt: string | null
+  photographer: string | null
+  placeholder: string | null
+  dominantColor: string | null
+  focalX: number | null
+  focalY: number | null
+  sizes: Record<string, PhotoFile>
+}
+
+/** A caption's `image` and `creditLine`, as collections/Captions computes them. */
+function captionExtras(credit: string | null, photo: Photo | null) {
+  const image = photo && {
+    url: photo.url,
+    width: photo.width,
+    height: photo.height,
+    mimeType: photo.mimeType,
+    alt: photo.alt,
+    placeholder: photo.placeholder,
+    dominantColor: photo.dominantColor,
+    focalX: photo.focalX,
+    focalY: photo.focalY,
+    sizes: Object.fromEntries(
+      SIZE_NAMES.map((name) => {
+        const size = photo.sizes[name]
+        return [name, { url: size?.url ?? null, width: size?.width ?? null, height: size?.height ?? null, mimeType: size?.mimeType ?? null }]
+      }),
+    ),
+  }
+  return { creditLine: formatCredit({ captionCredit: credit, photographer: credit ? null : photo?.photographer, locale: 'zh-Hans' }), image: image ?? null }
+}
+
 function sqliteReader(payload: Payload): Reader {
   const client = (payload.db as unknown as { client: { execute(q: { sql: string; args: unknown[] }): Promise<{ rows: Row[] }> } }).client
   const q = async (sql: string, args: unknown[] = []) => (await client.execute({ sql, args })).rows
   const marks = (n: number) => Array.from({ length: n }, () => '?').join(',')
+  const serverUrl = payload.config.serverURL
+  const absolute = (url: unknown) => (typeof url === 'string' ? `${serverUrl}${url}` : null)
+  const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)
+
+  function toPhoto(row: Row): Photo {
+    const sizes = Object.fromEntries(
+      SIZE_NAMES.map((name) => {
+        const column = (field: string) => row[`sizes_${snake(name)}_${field}`] as never
+        return [name, { url: absolute(column('url')), width: column('width'), height: column('height'), mimeType: column('mime_type'), filesize: column('filesize'), filename: column('filename') }]
+      }),
+    )
+    return {
+      id: row.id,
+      alt: row.alt as string | null,
+      photographer: row.photographer as string | null,
+      defaultCaption: row.default_caption,
+      district: row.district_id,
+      takenAt: row.taken_at,
+      cameraMake: row.camera_make,
+      cameraModel: row.camera_model,
+      placeholder: row.placeholder as string | null,
+      dominantColor: row.dominant_color as string | null,
+      usedByPublished: Boolean(row.used_by_published),
+      updatedAt: row.updated_at,
+      createdAt: row.created_at,
+      url: absolute(row.url),
+      thumbnailURL: sizes[ADMIN_THUMBNAIL]?.url ?? null,
+      filename: row.filename,
+      mimeType: row.mime_type as string | null,
+      filesize: row.filesize,
+      width: row.width as number | null,
+      height: row.height as number | null,
+      focalX: row.focal_x as number | null,
+      focalY: row.focal_y as number | null,
+      sizes,
+    }
+  }
 
   async function hydrate(ids: string[]) {
     if (ids.length === 0) return []
     const [articles, locales, rels, texts, captions] = await Promise.all([
-      q(`select id, workflow_stage, slug, source, source_url, original_published_at, originalpublishedat_tz, default_credit, hero_photo_id, updated_at, created_at, _status from articles where id in (${marks(ids.length)})`, ids),
+      q(`select id, workflow_stage, scheduled_publish_at, scheduled_unpublish_at, slug, source, source_url, original_published_at, originalpublishedat_tz, default_credit, hero_photo_id, updated_at, created_at, _status from articles where id in (${marks(ids.length)})`, ids),
       q(`select _parent_id, title, subtitle, summary, body from articles_locales where _locale = 'zh-Hans' and _parent_id in (${marks(ids.length)})`, ids),
-      q(`select r.parent_id, r."order", d.id, d.name, d.slug, d.pinyin, d.level, d.code, d.parent_id, d.description, d.updated_at, d.created_at from articles_rels r join districts d on d.id = r.districts_id where r.path = 'districts' and r.parent_id in (${marks(ids.length)}) order by r."order"`, ids),
+      q(`select r.parent_id, d.id, d.name, d.slug, d.pinyin, d.level, d.parent_id as parent, d.code, d.description, d.updated_at as updatedAt, d.created_at as createdAt from articles_rels r join districts d on d.id = r.districts_id where r.path = 'districts' and r.parent_id in (${marks(ids.length)}) order by r."order"`, ids),
       q(`select parent_id, path, text from articles_texts where parent_id in (${marks(ids.length)}) order by "order"`, ids),
-      q(`select c.id, c.credit, c.article_id, c.photo_id, c.position, c.updated_at, c.created_at, l.text from captions c left join captions_locales l on l._parent_id = c.id and l._locale = 'zh-Hans' where c.article_id in (${marks(ids.length)}) order by c.position`, ids),
+      q(`select c.id, l.text, c.credit, c.article_id, c.photo_id, c.position, c.updated_at, c.created_at from captions c left join captions_locales l on l._parent_id = c.id and l._locale = 'zh-Hans' where c.article_id in (${marks(ids.length)}) order by c.position, c.created_at desc`, ids),
     ])
-    const byId = new Map(articles.map((row) => [row.id, row]))
+    const photoIds = [...new Set([...articles.map((a) => a.hero_photo_id), ...captions.map((c) => c.photo_id)].filter((id) => id !== null))]
+    // Anonymous readers get a photo only when a published story uses it (collections/Photos/access.ts).
+    const photos = photoIds.length === 0 ? [] : await q(`select * from photos where used_by_published = 1 and id in (${marks(photoIds.length)})`, photoIds)
+    const photoById = new Map(photos.map((row) => [row.id, toPhoto(row)]))
+    const articleById = new Map(articles.map((row) => [row.id, row]))
+    const localeById = new Map(locales.map((row) => [row._parent_id, row]))
     return ids.map((id) => {
-      const row = byId.get(id)!
-      const locale = locales.find((l) => l._parent_id === id) ?? {}
+      const row = articleById.get(id)!
+      const locale = localeById.get(id) ?? {}
       return {
         id,
         workflowStage: row.workflow_stage,
-        title: locale.title,
-        subtitle: locale.subtitle,
+        scheduledPublishAt: row.scheduled_publish_at,
+        scheduledUnpublishAt: row.scheduled_unpublish_at,
+        title: locale.title ?? null,
+        subtitle: locale.subtitle ?? null,
         slug: row.slug,
-        summary: locale.summary,
-        body: typeof locale.body === 'string' ? JSON.parse(locale.body) : locale.body,
-        districts: rels.filter((r) => r.parent_id === id).map(({ parent_id: _p, order: _o, ...d }) => d),
+        summary: locale.summary ?? null,
+        body: typeof locale.body === 'string' ? JSON.parse(locale.body) : (locale.body ?? null),
+        districts: rels.filter((r) => r.parent_id === id).map(({ parent_id: _p, ...district }) => district),
         authors: texts.filter((t) => t.parent_id === id && t.path === 'authors').map((t) => t.text),
-        tags: texts.filter((t) => t.parent_id === id && t.path === 'tags').map((t) => t.text),
         source: row.source,
         sourceUrl: row.source_url,
         originalPublishedAt: row.original_published_at,
         originalPublishedAt_tz: row.originalpublishedat_tz,
+        tags: texts.filter((t) => t.parent_id === id && t.path === 'tags').map((t) => t.text),
         defaultCredit: row.default_credit,
-        heroPhoto: row.hero_photo_id,
-        captions: { docs: captions.filter((c) => c.article_id === id), hasNextPage: false },
+        heroPhoto: row.hero_photo_id === null ? null : (photoById.get(row.hero_photo_id) ?? row.hero_photo_id),
+        captions: {
+          docs: captions
+            .filter((c) => c.article_id === id)
+            .map((c) => ({
+              id: c.id,
+              text: c.text,
+              credit: c.credit,
+              article: c.article_id,
+              photo: c.photo_id,
+              position: c.position,
+              updatedAt: c.updated_at,
+              createdAt: c.created_at,
+              ...captionExtras(c.credit as string | null, c.photo_id === null ? null : (photoById.get(c.photo_id) ?? null)),
+            })),
+          hasNextPage: false,
+        },
         updatedAt: row.updated_at,
         createdAt: row.created_at,
         _status: row._status,
@@ -67,60 +184,122 @@ function sqliteReader(payload: Payload): Reader {
     })
   }
 
+  // From the district to its stories (a join, which SQLite plans from the district's rows) rather than a
+  // correlated EXISTS per published story, which it plans as a scan of every published story.
+  const byDistrict = `from articles a join articles_rels r on r.parent_id = a.id and r.path = 'districts' join districts d on d.id = r.districts_id and d.slug = ? where a._status = 'published'`
   return {
     async byDistrict(slug, limit) {
-      const ids = await q(
-        `select a.id from articles a where a._status = 'published' and exists (select 1 from articles_rels r join districts d on d.id = r.districts_id where r.parent_id = a.id and r.path = 'districts' and d.slug = ?) order by a.updated_at desc limit ?`,
-        [slug, limit],
-      )
-      const total = await q(
-        `select count(*) as n from articles a where a._status = 'published' and exists (select 1 from articles_rels r join districts d on d.id = r.districts_id where r.parent_id = a.id and r.path = 'districts' and d.slug = ?)`,
-        [slug],
-      )
-      const docs = await hydrate(ids.map((r) => String(r.id)))
-      return { docs, totalDocs: Number(total[0]!.n), limit, page: 1 }
+      const [ids, total] = await Promise.all([
+        q(`select distinct a.id, a.updated_at, a.created_at ${byDistrict} order by a.updated_at desc, a.created_at desc limit ?`, [slug, limit]),
+        q(`select count(distinct a.id) as n ${byDistrict}`, [slug]),
+      ])
+      return paginate(await hydrate(ids.map((r) => String(r.id))), Number(total[0]!.n), limit)
     },
     async bySlug(slug) {
+      // Slugs are unique: the count is the number of rows found.
       const ids = await q(`select id from articles where slug = ? and _status = 'published' limit 1`, [slug])
-      return { docs: await hydrate(ids.map((r) => String(r.id))) }
+      return paginate(await hydrate(ids.map((r) => String(r.id))), ids.length, 1)
     },
   }
 }
 
 function mongoReader(payload: Payload): Reader {
   const db = (payload.db as unknown as { connection: { db: { collection(name: string): any } } }).connection.db
-  const pick = (value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Row)['zh-Hans'] : value)
+  const serverUrl = payload.config.serverURL
+  const pick = (value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? ((value as Row)['zh-Hans'] ?? null) : (value ?? null))
+  /** What Payload's Mongo transform does to a stored document: `_id` → `id`, ObjectIDs → strings, Dates → ISO strings. */
+  const plain = (value: unknown): unknown => {
+    if (value === null || value === undefined) return value
+    if (value instanceof Date) return value.toISOString()
+    if (typeof value === 'object' && (value as { _bsontype?: string })._bsontype === 'ObjectId') return String(value)
+    if (Array.isArray(value)) return value.map(plain)
+    if (typeof value === 'object') {
+      const out: Row = {}
+      for (const [key, item] of Object.entries(value)) {
+        if (key === '__v') continue
+        out[key === '_id' ? 'id' : key] = plain(item)
+      }
+      return out
+    }
+    return value
+  }
+  const absolute = (url: unknown) => (typeof url === 'string' ? `${serverUrl}${url}` : null)
+
+  function toPhoto(doc: Row): Photo {
+    const photo = plain(doc) as Row
+    const stored = (photo.sizes ?? {}) as Record<string, Row>
+    const sizes = Object.fromEntries(
+      SIZE_NAMES.map((name) => {
+        const size = stored[name] ?? {}
+        return [name, { url: absolute(size.url), width: (size.width as number) ?? null, height: (size.height as number) ?? null, mimeType: (size.mimeType as string) ?? null, filesize: (size.filesize as number) ?? null, filename: (size.filename as string) ?? null }]
+      }),
+    )
+    return {
+      ...photo,
+      alt: (photo.alt as string) ?? null,
+      photographer: (photo.photographer as string) ?? null,
+      placeholder: (photo.placeholder as string) ?? null,
+      dominantColor: (photo.dominantColor as string) ?? null,
+      url: absolute(photo.url),
+      thumbnailURL: sizes[ADMIN_THUMBNAIL]?.url ?? null,
+      mimeType: (photo.mimeType as string) ?? null,
+      width: (photo.width as number) ?? null,
+      height: (photo.height as number) ?? null,
+      focalX: (photo.focalX as number) ?? null,
+      focalY: (photo.focalY as number) ?? null,
+      sizes,
+    }
+  }
+
   async function hydrate(articles: Row[]) {
+    if (articles.length === 0) return []
     const districtIds = [...new Set(articles.flatMap((a) => (a.districts as unknown[]) ?? []))]
     const [districts, captions] = await Promise.all([
       db.collection('districts').find({ _id: { $in: districtIds } }).toArray(),
-      db.collection('captions').find({ article: { $in: articles.map((a) => a._id) } }).sort({ position: 1 }).toArray(),
+      db.collection('captions').find({ article: { $in: articles.map((a) => a._id) } }).sort({ position: 1, createdAt: -1 }).toArray(),
     ])
-    const districtById = new Map(districts.map((d: Row) => [String(d._id), { ...d, id: String(d._id) }]))
-    return articles.map(({ _id, provenance: _p, createdBy: _c, ...a }) => ({
-      ...a,
-      id: String(_id),
-      title: pick(a.title),
-      subtitle: pick(a.subtitle),
-      summary: pick(a.summary),
-      body: pick(a.body),
-      districts: ((a.districts as unknown[]) ?? []).map((id) => districtById.get(String(id)) ?? id),
-      captions: { docs: captions.filter((c: Row) => String(c.article) === String(_id)).map((c: Row) => ({ ...c, id: String(c._id), text: pick(c.text) })), hasNextPage: false },
-    }))
+    const photoIds = [...articles.map((a) => a.heroPhoto), ...captions.map((c: Row) => c.photo)].filter(Boolean)
+    // Anonymous readers get a photo only when a published story uses it (collections/Photos/access.ts).
+    const photos: Row[] = photoIds.length === 0 ? [] : await db.collection('photos').find({ _id: { $in: photoIds }, usedByPublished: true }).toArray()
+    const photoById = new Map(photos.map((doc) => [String(doc._id), toPhoto(doc)]))
+    const districtById = new Map(districts.map((d: Row) => [String(d._id), plain(d)]))
+    return articles.map(({ provenance: _p, createdBy: _c, ...stored }) => {
+      const a = plain(stored) as Row
+      const hero = a.heroPhoto as string | null | undefined
+      return {
+        ...a,
+        title: pick(a.title),
+        subtitle: pick(a.subtitle),
+        summary: pick(a.summary),
+        body: pick(a.body),
+        districts: ((a.districts as string[]) ?? []).map((id) => districtById.get(id) ?? id),
+        // A field never set is absent from the stored document, and from Payload's answer.
+        heroPhoto: hero ? (photoById.get(hero) ?? hero) : hero,
+        captions: {
+          docs: captions
+            .filter((c: Row) => String(c.article) === a.id)
+            .map(({ articlePublished: _newsroomOnly, ...stored }: Row) => {
+              const c = plain(stored) as Row
+              const photo = c.photo ? (photoById.get(c.photo as string) ?? null) : null
+              return { ...c, text: pick(c.text), ...captionExtras((c.credit as string) ?? null, photo) }
+            }),
+          hasNextPage: false,
+        },
+      }
+    })
   }
+  const articles = () => db.collection('articles')
   return {
     async byDistrict(slug, limit) {
-      const district = await db.collection('districts').findOne({ slug })
+      const district = await db.collection('districts').findOne({ slug }, { projection: { _id: 1 } })
       const query = { _status: 'published', districts: district?._id }
-      const [articles, totalDocs] = await Promise.all([
-        db.collection('articles').find(query).sort({ updatedAt: -1 }).limit(limit).toArray(),
-        db.collection('articles').countDocuments(query),
-      ])
-      return { docs: await hydrate(articles), totalDocs, limit, page: 1 }
+      const [found, totalDocs] = await Promise.all([articles().find(query).sort({ updatedAt: -1, createdAt: -1 }).limit(limit).toArray(), articles().countDocuments(query)])
+      return paginate(await hydrate(found), totalDocs, limit)
     },
     async bySlug(slug) {
-      const articles = await db.collection('articles').find({ slug, _status: 'published' }).limit(1).toArray()
-      return { docs: await hydrate(articles) }
+      // Slugs are unique: the count is the number of documents found.
+      const found = await articles().find({ slug, _status: 'published' }).limit(1).toArray()
+      return paginate(await hydrate(found), found.length, 1)
     },
   }
 }

@@ -2,6 +2,8 @@ import http from 'node:http'
 
 export interface LoadResult {
   requests: number
+  /** Requests answered during the warm-up (not in the figures). */
+  warmUpRequests: number
   errors: number
   seconds: number
   requestsPerSecond: number
@@ -12,14 +14,40 @@ export interface LoadResult {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
 
-/** Closed-loop load: `connections` keep-alive connections, each sending its next request when the last answered. */
-export async function runLoad(url: string, options: { connections: number; seconds: number }): Promise<LoadResult> {
+/**
+ * Closed-loop load: `connections` keep-alive connections, each sending its next request when the
+ * last answered. The first `warmUpSeconds` run on the same connections but are not counted: the
+ * first request of each new connection waits behind whole rounds of the others while the 32
+ * connections are set up (a staircase of up to several seconds), which is the harness starting,
+ * not the server's steady state.
+ */
+export async function runLoad(url: string, options: { connections: number; seconds: number; warmUpSeconds?: number }): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections })
+  const loop = (seconds: number, one: () => Promise<void>) => {
+    const until = performance.now() + seconds * 1000
+    return Promise.all(
+      Array.from({ length: options.connections }, async () => {
+        while (performance.now() < until) await one()
+      }),
+    )
+  }
+  let warmUpRequests = 0
+  const warmUp = () =>
+    new Promise<void>((resolve) => {
+      http
+        .get(url, { agent }, (res) =>
+          res.resume().on('end', () => {
+            warmUpRequests++
+            resolve()
+          }),
+        )
+        .on('error', () => resolve())
+    })
+  await loop(options.warmUpSeconds ?? 0, warmUp)
   const latencies: number[] = []
   let errors = 0
   let bytes = 0
   const started = performance.now()
-  const until = started + options.seconds * 1000
   const one = () =>
     new Promise<void>((resolve) => {
       const t0 = performance.now()
@@ -37,13 +65,9 @@ export async function runLoad(url: string, options: { connections: number; secon
           resolve()
         })
     })
-  await Promise.all(
-    Array.from({ length: options.connections }, async () => {
-      while (performance.now() < until) await one()
-    }),
-  )
+  await loop(options.seconds, one)
   const seconds = (performance.now() - started) / 1000
   agent.destroy()
   latencies.sort((a, b) => a - b)
-  return { requests: latencies.length, errors, seconds, requestsPerSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), bytes }
+  return { requests: latencies.length, warmUpRequests, errors, seconds, requestsPerSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), bytes }
 }

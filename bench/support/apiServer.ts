@@ -1,14 +1,24 @@
 /**
  * A lane of bench/api.ts, in a child process of its own (Payload keeps one instance per process):
  * starts the production-mode server without the admin on a fresh database, publishes the seeds
- * plus copies of them (so a district has more than ten stories), mounts the bare handlers on a
- * second port, and tells the parent the URLs over IPC. Stops on `stop`.
+ * plus copies of them (so a district has more than ten stories), each copy with a hero photo and
+ * a captioned photo (so depth 1 populates photos and their sizes, as on the real site), mounts
+ * the bare handlers on a second port, and tells the parent the URLs over IPC. Stops on `stop`.
  */
 import express from 'express'
+import sharp from 'sharp'
 
 import { mountBareHandlers } from './apiBareHandlers'
 
 const COPIES = Number(process.env.BENCH_COPIES ?? 8)
+/** Photographers of the bench's photos; null: a photo without one (its captions print no credit line). */
+const PHOTOGRAPHERS = ['郁佳敏', '李文', null, '张强']
+
+/** A small generated JPEG (derivatives are made from it as from any upload). */
+async function makeJpeg(index: number): Promise<Buffer> {
+  const background = ['#c04020', '#2060c0', '#40a040', '#806020'][index % 4]!
+  return sharp({ create: { width: 1800, height: 1200, channels: 3, background } }).jpeg().toBuffer()
+}
 
 async function main() {
   const lane = process.env.DATABASE_URI!.startsWith('mongodb') ? 'mongodb' : 'sqlite'
@@ -19,6 +29,18 @@ async function main() {
   const server = await createNewsroomServer({ env, config, withAdmin: false })
   const { payload } = server
   const publish = { workflowTransition: { action: 'publish', from: 'approved', to: 'published' }, skipRevalidate: true }
+  const photos = []
+  for (const [index, photographer] of PHOTOGRAPHERS.entries()) {
+    const data = await makeJpeg(index)
+    photos.push(
+      await payload.create({
+        collection: 'photos',
+        data: { alt: `示例图片 ${index + 1}`, photographer } as never,
+        file: { data, mimetype: 'image/jpeg', name: `bench-${index + 1}.jpg`, size: data.length },
+        overrideAccess: true,
+      }),
+    )
+  }
   const seeds = await payload.find({ collection: 'articles', overrideAccess: true, draft: true, limit: 100, depth: 0 })
   for (const seed of seeds.docs) {
     await payload.update({ collection: 'articles', id: seed.id, data: { _status: 'published' } as never, overrideAccess: true, context: publish })
@@ -26,11 +48,17 @@ async function main() {
       const { id: _id, slug: _slug, createdAt: _c, updatedAt: _u, provenance: _p, captions: _cap, workflowHistory: _w, ...data } = seed as unknown as Record<string, unknown>
       const created = await payload.create({
         collection: 'articles',
-        data: { ...data, title: `${String(seed.title)}（${copy}）`, _status: 'published' } as never,
+        data: { ...data, title: `${String(seed.title)}（${copy}）`, heroPhoto: photos[copy % photos.length]!.id, _status: 'published' } as never,
         overrideAccess: true,
         context: publish,
       })
-      await payload.create({ collection: 'captions', data: { text: `图片说明 ${copy}`, article: created.id, position: 0 } as never, overrideAccess: true })
+      // Every other caption has its own credit; the rest print the photo's photographer.
+      const photo = photos[(copy + 1) % photos.length]!
+      await payload.create({
+        collection: 'captions',
+        data: { text: `图片说明 ${copy}`, article: created.id, photo: photo.id, credit: copy % 2 === 0 ? '本报记者' : null, position: 0 } as never,
+        overrideAccess: true,
+      })
     }
   }
   const { url } = await server.listen()
@@ -42,8 +70,11 @@ async function main() {
   const anyuan = await payload.find({ collection: 'articles', where: { 'districts.slug': { equals: 'anyuan' } }, limit: 1, depth: 0 })
   process.send!({ type: 'ready', lane, url, bareUrl: `http://127.0.0.1:${address.port}`, slug: anyuan.docs[0]?.slug, anyuanTotal: anyuan.totalDocs })
   process.on('message', async (message: { type: string }) => {
+    // CPU time of this process (both servers), so the parent can tell work per request from waiting for a busy machine.
+    if (message.type === 'cpu') process.send!({ type: 'cpu', usage: process.cpuUsage() })
     if (message.type !== 'stop') return
     bareServer.close()
+    if (lane === 'mongodb') await (payload.db as unknown as { connection: { dropDatabase(): Promise<unknown> } }).connection.dropDatabase()
     await server.close()
     process.exit(0)
   })

@@ -5,6 +5,7 @@ import { hasRole } from '../../src/access/hasRole'
 import { isSignedIn } from '../../src/access/isSignedIn'
 import { nobody } from '../../src/access/nobody'
 import { publishedOrSignedIn } from '../../src/access/publishedOrSignedIn'
+import { omitNewsroomOnlyFields } from '../../src/delivery/omitNewsroomOnlyFields'
 import { revalidateArticle } from '../../src/delivery/revalidateArticle'
 import { buildArticlePreviewUrl } from '../../src/site/previewPath'
 import { STAGES, stageLabels } from '../../src/workflow/stages'
@@ -57,7 +58,7 @@ export const Articles: CollectionConfig = {
     delete: hasRole('admin', 'chief-editor'),
   },
   hooks: {
-    beforeOperation: [markDraftSave],
+    beforeOperation: [markDraftSave, omitNewsroomOnlyFields],
     beforeValidate: [setSlugFromTitle],
     beforeChange: [refuseStaleSave, setCreatedBy, enforceWorkflow],
     afterChange: [recordWorkflowEvent, revalidateArticle],

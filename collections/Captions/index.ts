@@ -1,11 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
 import { hasRole } from '../../src/access/hasRole'
+import { fieldSignedIn } from '../../src/access/fieldSignedIn'
 import { nobody } from '../../src/access/nobody'
 import { ARTICLES_SLUG, CAPTIONS_SLUG, PHOTOS_SLUG } from '../slugs'
 import { captionOfPublishedOrSignedIn } from './access'
 import { captionImageField } from './fields/captionImage'
 import { readCreditLine } from './hooks/readCreditLine'
+import { setArticlePublished } from './hooks/setArticlePublished'
 import { syncPhotoUsageOfCaption, syncPhotoUsageOfDeletedCaption } from './hooks/syncPhotoUsageOfCaption'
 
 export { CAPTIONS_SLUG }
@@ -40,6 +42,7 @@ export const Captions: CollectionConfig = {
     delete: hasRole('admin', 'chief-editor', 'editor'),
   },
   hooks: {
+    beforeChange: [setArticlePublished],
     afterChange: [syncPhotoUsageOfCaption],
     afterDelete: [syncPhotoUsageOfDeletedCaption],
   },
@@ -84,6 +87,21 @@ export const Captions: CollectionConfig = {
       min: 0,
       defaultValue: 0,
       admin: { description: { zh: '在正文中的顺序', en: 'Order within the article' } },
+    },
+    {
+      // Kept true to the article's live status by hooks (publication/), so that anonymous read access
+      // is a constraint on the caption's own field (see access.ts).
+      name: 'articlePublished',
+      label: { zh: '所属稿件已发布', en: 'Article is published' },
+      type: 'checkbox',
+      defaultValue: false,
+      // No index: nearly every caption is true, so one would only mislead the query planner.
+      access: { read: fieldSignedIn, create: nobody, update: nobody },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: { zh: '公开读者只能看到已发布稿件的图片说明', en: 'Anonymous readers see only captions of published articles' },
+      },
     },
     {
       name: 'creditLine',

@@ -18,6 +18,7 @@ import { ScheduleRunner } from '../jobs/ScheduleRunner'
 import { ensureFirstAdmin } from '../startup/ensureFirstAdmin'
 import { importSeedsOnFirstStart } from '../startup/importSeedsOnFirstStart'
 import { seedReferenceDistricts } from '../startup/seedReferenceDistricts'
+import { syncCaptionPublicationOnStart } from '../startup/syncCaptionPublicationOnStart'
 import { sendFetchResponse, toFetchRequest } from './fetchAdapter'
 import { buildHealthRouter } from './health'
 
@@ -99,6 +100,7 @@ export async function createNewsroomServer(options: NewsroomServerOptions): Prom
   await seedReferenceDistricts(payload)
   await ensureFirstAdmin(payload, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD })
   if (env.SEED_ON_START) await importSeedsOnFirstStart(payload)
+  await syncCaptionPublicationOnStart(payload)
   const jobRunner = env.JOBS_AUTORUN ? new ScheduleRunner(payload) : undefined
   await jobRunner?.start()
 

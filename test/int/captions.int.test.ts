@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AWAITING_PHOTO_QUERY } from '../../src/photos/awaitingPhoto'
 import { PHOTO_DERIVATIVES } from '../../src/photos/photoSizes'
 import { callApi, createSignedInUser, type TestUser } from '../support/api'
+import { createArticleAt } from '../support/articles'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
+import { currentLane } from '../support/testDatabase'
 import { makePhoto, uploadPhoto } from './photosFixtures'
 
 interface PhotoDoc {
@@ -209,6 +211,58 @@ describe('captions over REST', () => {
     })
   })
 
+  describe('a caption is public exactly while its article is live', () => {
+    const isPublic = async (captionId: string) => (await callApi(server.url, `/api/captions/${captionId}`)).status === 200
+    const inArticle = async (articleId: string) =>
+      (await callApi(server.url, `/api/articles/${articleId}?depth=1`)).body.captions?.docs.map((caption: { text: string }) => caption.text)
+
+    it('through publish, a pending draft revision, unpublish, republish and a move', async () => {
+      const chief = await createSignedInUser(server.payload, server.url, ['chief-editor'])
+      const transition = (articleId: string, action: string) =>
+        callApi(server.url, `/api/articles/${articleId}/transition`, { method: 'POST', token: chief.token, body: { action, comment: '测试' } })
+      const article = await createArticleAt(server.payload, 'approved', { title: '说明跟随稿件' })
+      const caption = (await createCaption({ text: '跟随稿件的说明', article: article.id })).body.doc
+      expect(await isPublic(caption.id)).toBe(false)
+
+      expect((await transition(article.id, 'publish')).status).toBe(200)
+      expect(await isPublic(caption.id)).toBe(true)
+      expect(await inArticle(article.id)).toEqual(['跟随稿件的说明'])
+      // A newer draft of the live story: readers still get the live story, captions included.
+      await callApi(server.url, `/api/articles/${article.id}?draft=true`, { method: 'PATCH', token: chief.token, body: { summary: '草稿修改' } })
+      expect(await isPublic(caption.id)).toBe(true)
+
+      expect((await transition(article.id, 'unpublish')).status).toBe(200)
+      expect(await isPublic(caption.id)).toBe(false)
+      expect((await transition(article.id, 'publish')).status).toBe(200)
+      expect(await isPublic(caption.id)).toBe(true)
+
+      const draft = await createArticle('另一篇草稿', 'draft')
+      await callApi(server.url, `/api/captions/${caption.id}`, { method: 'PATCH', token: editor.token, body: { article: draft.id } })
+      expect(await isPublic(caption.id)).toBe(false)
+      await callApi(server.url, `/api/captions/${caption.id}`, { method: 'PATCH', token: editor.token, body: { article: article.id } })
+      expect(await isPublic(caption.id)).toBe(true)
+    })
+
+    // SQLite refuses to delete an article that still has captions (their article_id is NOT NULL); MongoDB keeps them.
+    it.skipIf(currentLane() === 'sqlite')('through the delete of its article', async () => {
+      const article = await createArticle('将被删除的稿件')
+      const caption = (await createCaption({ text: '稿件删除后的说明', article: article.id })).body.doc
+      expect(await isPublic(caption.id)).toBe(true)
+      await server.payload.delete({ collection: 'articles', id: article.id, overrideAccess: true })
+      expect(await isPublic(caption.id)).toBe(false)
+      // The newsroom still has it.
+      expect((await callApi(server.url, `/api/captions/${caption.id}`, { token: editor.token })).status).toBe(200)
+    })
+
+    it('no one can set the flag by hand', async () => {
+      const draft = await createArticle('手动标记的草稿', 'draft')
+      const created = await createCaption({ text: '想要公开的说明', article: draft.id, articlePublished: true })
+      expect(created.status).toBe(201)
+      await callApi(server.url, `/api/captions/${created.body.doc.id}`, { method: 'PATCH', token: editor.token, body: { articlePublished: true } })
+      expect(await isPublic(created.body.doc.id)).toBe(false)
+    })
+  })
+
   it('GraphQL gives anonymous readers the same image and credit', async () => {
     const photo = await newPhoto({ alt: '图表', photographer: '尚健' })
     const article = await createArticle('GraphQL 稿件')
@@ -219,5 +273,23 @@ describe('captions over REST', () => {
     })
     expect(response.body.errors).toBeUndefined()
     expect(response.body.data.Captions.docs).toEqual([{ text: 'GraphQL 说明', creditLine: '尚健 摄', image: expectedImage(photo) }])
+  })
+
+  // Last: it restarts the server.
+  it('a start brings captions whose flag is missing or wrong in step with their articles', async () => {
+    const live = await createArticle('重启前已发布')
+    const draft = await createArticle('重启前的草稿', 'draft')
+    const shown = (await createCaption({ text: '应当公开', article: live.id })).body.doc
+    const hidden = (await createCaption({ text: '应当隐藏', article: draft.id })).body.doc
+    // As written before the flag existed, or by a write that was not atomic.
+    await server.payload.db.updateOne({ collection: 'captions', id: shown.id, data: { articlePublished: false }, returning: false })
+    await server.payload.db.updateOne({ collection: 'captions', id: hidden.id, data: { articlePublished: true }, returning: false })
+    expect((await callApi(server.url, `/api/captions/${shown.id}`)).status).toBe(404)
+
+    const { databaseUri } = server
+    await server.close()
+    server = await startTestServer('captions', { databaseUri })
+    expect((await callApi(server.url, `/api/captions/${shown.id}`)).status).toBe(200)
+    expect((await callApi(server.url, `/api/captions/${hidden.id}`)).status).toBe(404)
   })
 })

@@ -368,6 +368,16 @@ describe('photos over REST', () => {
       expect(await anonymousSees(other.id)).toBe(false)
     })
 
+    it('lose a photo when its story is unpublished while a newer draft of it is pending', async () => {
+      const photo = await newPhoto('撤稿头图')
+      const article = await createArticle('有待发草稿的稿件', { _status: 'published', heroPhoto: photo.id })
+      expect(await anonymousSees(photo.id)).toBe(true)
+      await server.payload.update({ collection: 'articles', id: article.id, data: { summary: '草稿修改' } as never, draft: true, overrideAccess: true })
+      expect(await anonymousSees(photo.id)).toBe(true)
+      await setStatus(article.id, 'draft')
+      expect(await anonymousSees(photo.id)).toBe(false)
+    })
+
     it('get a photo while a caption of a published article shows it, and not after the caption lets it go', async () => {
       const photo = await newPhoto('配图')
       const article = await createArticle('配图稿件', { _status: 'published' })

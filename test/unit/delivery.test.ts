@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
+import { fieldSignedIn } from '../../src/access/fieldSignedIn'
 import { computeEtag, isEtagMatch } from '../../src/delivery/computeEtag'
+import { omitNewsroomOnlyFields } from '../../src/delivery/omitNewsroomOnlyFields'
 import { getRevalidationEvent } from '../../src/delivery/revalidateArticle'
 import { isPublicReadPath } from '../../src/delivery/withHttpCaching'
 import { parseEnv } from '../../src/env'
@@ -25,6 +27,27 @@ describe('getRevalidationEvent', () => {
     { name: 'a draft of a live story (near miss of unpublish)', wasLive: true, isLive: false, draftSave: true, event: undefined },
     { name: 'a story never live', wasLive: false, isLive: false, draftSave: false, event: undefined },
   ])('$name', ({ wasLive, isLive, draftSave, event }) => expect(getRevalidationEvent(wasLive, isLive, draftSave)).toBe(event))
+})
+
+describe('omitNewsroomOnlyFields', () => {
+  const collection = {
+    fields: [
+      { name: 'title', type: 'text' },
+      { name: 'provenance', type: 'group', access: { read: fieldSignedIn }, fields: [] },
+    ],
+  }
+  const run = (operation: string, args: Record<string, unknown>, user: unknown = null) =>
+    (omitNewsroomOnlyFields as (a: unknown) => { select?: unknown })({ args, collection, operation, req: { user }, context: {} }).select
+  it.each([
+    { name: 'anonymous read without select', operation: 'read', args: {}, select: { provenance: false } },
+    { name: 'anonymous read leaving fields out', operation: 'read', args: { select: { body: false } }, select: { body: false, provenance: false } },
+    { name: 'anonymous read asking for fields (unchanged)', operation: 'read', args: { select: { title: true } }, select: { title: true } },
+    { name: 'anonymous read asking for provenance (unchanged: field access strips it)', operation: 'read', args: { select: { provenance: true } }, select: { provenance: true } },
+    { name: 'an empty select (unchanged: it asks for the id only)', operation: 'read', args: { select: {} }, select: {} },
+    { name: 'a Local API read overriding access (unchanged)', operation: 'read', args: { overrideAccess: true }, select: undefined },
+    { name: 'not a read (unchanged)', operation: 'update', args: {}, select: undefined },
+  ])('$name', ({ operation, args, select }) => expect(run(operation, args)).toEqual(select))
+  it('a signed-in read is left alone', () => expect(run('read', {}, { id: 'u1' })).toBeUndefined())
 })
 
 describe('isPublicReadPath', () => {

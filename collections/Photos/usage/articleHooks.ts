@@ -1,5 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
+import { mayChangeLiveStatus } from '../../../src/workflow/mayChangeLiveStatus'
 import { CAPTIONS_SLUG } from '../../slugs'
 import { relatedId, syncPhotoUsage } from './syncPhotoUsage'
 
@@ -17,12 +18,13 @@ async function photosOfCaptions(req: PayloadRequest, articleId: string | number)
 }
 
 /**
- * After an article is saved: when its publication status or hero photo changed, the photos it
- * uses (old and new hero, its captions' photos) may have become public or private.
+ * After an article is saved: when its publication status may have changed (see
+ * mayChangeLiveStatus) or its hero photo changed, the photos it uses (old and new hero, its
+ * captions' photos) may have become public or private.
  * Draft saves and autosaves that change neither cost nothing.
  */
-export const syncPhotosOfArticle: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
-  const statusChanged = doc?._status !== previousDoc?._status
+export const syncPhotosOfArticle: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, context, req }) => {
+  const statusChanged = mayChangeLiveStatus({ doc, previousDoc, operation, context })
   const hero = relatedId(doc?.heroPhoto)
   const previousHero = relatedId(previousDoc?.heroPhoto)
   if (!statusChanged && hero === previousHero) return doc

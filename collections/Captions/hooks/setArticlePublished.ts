@@ -1,0 +1,15 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import { relatedId } from '../../Photos/usage/syncPhotoUsage'
+import { isArticlePublished } from '../publication/syncCaptionPublication'
+
+/**
+ * A new caption, or one moved to another article, takes `articlePublished` from its article.
+ * Afterwards the article's own hooks keep it in step (see ../publication/articleHooks.ts).
+ */
+export const setArticlePublished: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
+  const article = relatedId(data.article ?? originalDoc?.article)
+  if (operation === 'update' && article === relatedId(originalDoc?.article)) return data
+  data.articlePublished = article === null ? false : await isArticlePublished(req, article)
+  return data
+}

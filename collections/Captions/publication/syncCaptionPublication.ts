@@ -1,0 +1,45 @@
+import type { Payload, PayloadRequest, Where } from 'payload'
+
+import { ARTICLES_SLUG, CAPTIONS_SLUG } from '../../slugs'
+
+/**
+ * Sets `articlePublished` on the given captions, writing only those whose flag differs (or was
+ * never set: captions from before the flag existed). A raw write of one system field: no hooks,
+ * no updatedAt bump. Runs in the caller's transaction when given its req.
+ */
+export async function writeArticlePublished(payload: Payload, captions: Where, published: boolean, req?: PayloadRequest): Promise<void> {
+  await payload.db.updateMany({
+    collection: CAPTIONS_SLUG,
+    where: { and: [captions, { or: [{ articlePublished: { not_equals: published } }, { articlePublished: { exists: false } }] }] },
+    data: { articlePublished: published },
+    req,
+    returning: false,
+  })
+}
+
+/** Whether the article's live document (not a newer draft revision) is published; false when it does not exist. */
+export async function isArticlePublished(req: PayloadRequest, articleId: string | number): Promise<boolean> {
+  const article = await req.payload.findByID({
+    collection: ARTICLES_SLUG,
+    id: articleId,
+    depth: 0,
+    select: { _status: true },
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })
+  return article?._status === 'published'
+}
+
+/**
+ * Brings `articlePublished` of one article's captions in step with the article's live document.
+ * Idempotent, so any hook after which the article's status may have changed just calls it.
+ */
+export async function syncCaptionPublication(req: PayloadRequest, articleId: string | number): Promise<void> {
+  await writeArticlePublished(req.payload, { article: { equals: articleId } }, await isArticlePublished(req, articleId), req)
+}
+
+/** After an article is deleted, its captions are nobody's to show. */
+export async function hideCaptionsOfArticle(req: PayloadRequest, articleId: string | number): Promise<void> {
+  await writeArticlePublished(req.payload, { article: { equals: articleId } }, false, req)
+}
