@@ -14,6 +14,7 @@ import { canUpdateArticle } from './access'
 import { transitionEndpoint } from './endpoints/transitionEndpoint'
 import { enforceWorkflow } from './hooks/enforceWorkflow'
 import { markDraftSave } from './hooks/markDraftSave'
+import { deleteWithCaptionsUnlessAudited } from './hooks/deleteWithCaptionsUnlessAudited'
 import { recordRestore } from './hooks/recordRestore'
 import { refuseStaleSave } from './hooks/refuseStaleSave'
 import { recordWorkflowEvent } from './hooks/recordWorkflowEvent'
@@ -62,6 +63,7 @@ export const Articles: CollectionConfig = {
     beforeValidate: [setSlugFromTitle],
     beforeChange: [refuseStaleSave, setCreatedBy, enforceWorkflow],
     afterChange: [recordWorkflowEvent, revalidateArticle],
+    beforeDelete: [deleteWithCaptionsUnlessAudited],
     afterOperation: [recordRestore],
   },
   endpoints: [transitionEndpoint],

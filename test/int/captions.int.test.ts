@@ -5,7 +5,6 @@ import { PHOTO_DERIVATIVES } from '../../src/photos/photoSizes'
 import { callApi, createSignedInUser, type TestUser } from '../support/api'
 import { createArticleAt } from '../support/articles'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
-import { currentLane } from '../support/testDatabase'
 import { makePhoto, uploadPhoto } from './photosFixtures'
 
 interface PhotoDoc {
@@ -28,6 +27,7 @@ describe('captions over REST', () => {
   let editor: TestUser
   let reporter: TestUser
   let photographer: TestUser
+  let chief: TestUser
 
   beforeAll(async () => {
     server = await startTestServer('captions')
@@ -36,6 +36,7 @@ describe('captions over REST', () => {
     editor = await createSignedInUser(server.payload, server.url, ['editor'])
     reporter = await createSignedInUser(server.payload, server.url, ['reporter'])
     photographer = await createSignedInUser(server.payload, server.url, ['photographer'])
+    chief = await createSignedInUser(server.payload, server.url, ['chief-editor'])
   })
   afterAll(async () => {
     await stopTestServer(server)
@@ -217,7 +218,6 @@ describe('captions over REST', () => {
       (await callApi(server.url, `/api/articles/${articleId}?depth=1`)).body.captions?.docs.map((caption: { text: string }) => caption.text)
 
     it('through publish, a pending draft revision, unpublish, republish and a move', async () => {
-      const chief = await createSignedInUser(server.payload, server.url, ['chief-editor'])
       const transition = (articleId: string, action: string) =>
         callApi(server.url, `/api/articles/${articleId}/transition`, { method: 'POST', token: chief.token, body: { action, comment: '测试' } })
       const article = await createArticleAt(server.payload, 'approved', { title: '说明跟随稿件' })
@@ -243,14 +243,23 @@ describe('captions over REST', () => {
       expect(await isPublic(caption.id)).toBe(true)
     })
 
-    // SQLite refuses to delete an article that still has captions (their article_id is NOT NULL); MongoDB keeps them.
-    it.skipIf(currentLane() === 'sqlite')('through the delete of its article', async () => {
+    it('through the delete of its article: the captions go with it, on every database', async () => {
       const article = await createArticle('将被删除的稿件')
       const caption = (await createCaption({ text: '稿件删除后的说明', article: article.id })).body.doc
       expect(await isPublic(caption.id)).toBe(true)
-      await server.payload.delete({ collection: 'articles', id: article.id, overrideAccess: true })
+      const deleted = await callApi(server.url, `/api/articles/${article.id}`, { method: 'DELETE', token: chief.token })
+      expect(deleted.status).toBe(200)
       expect(await isPublic(caption.id)).toBe(false)
-      // The newsroom still has it.
+      expect((await callApi(server.url, `/api/captions/${caption.id}`, { token: editor.token })).status).toBe(404)
+    })
+
+    it('a story with an audit trail cannot be deleted: 409 with the reason, nothing removed', async () => {
+      const article = await createArticleAt(server.payload, 'published')
+      const caption = (await createCaption({ text: '有流程记录的稿件的说明', article: article.id })).body.doc
+      const refused = await callApi(server.url, `/api/articles/${article.id}`, { method: 'DELETE', token: chief.token })
+      expect(refused.status).toBe(409)
+      expect(JSON.stringify(refused.body)).toContain('流程记录')
+      expect((await callApi(server.url, `/api/articles/${article.id}`)).status).toBe(200)
       expect((await callApi(server.url, `/api/captions/${caption.id}`, { token: editor.token })).status).toBe(200)
     })
 
