@@ -1,25 +1,9 @@
-import type { Plugin } from 'payload'
-
-import { ARTICLES_SLUG } from '../slugs'
-import { hideCaptionsOfDeletedArticle, syncCaptionsOfArticle } from './publication/articleHooks'
+import { addArticleHooks } from '../Articles/addArticleHooks'
+import { syncCaptionsOfArticle } from './publication/articleHooks'
 
 /**
- * Keeps captions' `articlePublished` flag in step with their article's status, by adding two
- * hooks to the articles collection (publish, unpublish, restore, delete). A plugin, like the photo
- * desk's trackPhotoUsage, so that the captions' rule lives with the captions.
+ * Keeps captions' `articlePublished` flag in step with their article's status (publish, unpublish,
+ * restore). A plugin, like the photo desk's trackPhotoUsage, so that the captions' rule lives with
+ * the captions. A deleted article's captions are deleted with it (deleteWithCaptionsUnlessAudited).
  */
-export const trackCaptionPublication: Plugin = (config) => ({
-  ...config,
-  collections: config.collections?.map((collection) =>
-    collection.slug !== ARTICLES_SLUG
-      ? collection
-      : {
-          ...collection,
-          hooks: {
-            ...collection.hooks,
-            afterChange: [...(collection.hooks?.afterChange ?? []), syncCaptionsOfArticle],
-            afterDelete: [...(collection.hooks?.afterDelete ?? []), hideCaptionsOfDeletedArticle],
-          },
-        },
-  ),
-})
+export const trackCaptionPublication = addArticleHooks({ afterChange: [syncCaptionsOfArticle] })

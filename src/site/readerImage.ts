@@ -1,31 +1,11 @@
-import type { Caption, Photo } from '../payload-types'
+import type { PhotoImage } from '../photos/photoImage'
 
 import { PHOTO_DERIVATIVES, type PhotoSizeName } from '../photos/photoSizes'
 
-/** A photo ready to render: the shape of a caption's computed `image` (collections/Captions/fields/captionImage.ts). */
-export type ReaderImage = NonNullable<Caption['image']>
+/** A photo ready to render: a caption's computed `image`, or a hero photo through toPhotoImage (src/photos/photoImage.ts). */
+export type ReaderImage = PhotoImage
 
 type SizeFile = ReaderImage['sizes'][keyof ReaderImage['sizes']]
-
-/** A hero photo (a Photos document read at depth 1) in the same shape as a caption's `image`. */
-export function toReaderImage(photo: Photo): ReaderImage {
-  const file = (name: string): SizeFile => {
-    const size = (photo.sizes as Record<string, Partial<SizeFile> | undefined> | undefined)?.[name]
-    return { url: size?.url ?? null, width: size?.width ?? null, height: size?.height ?? null, mimeType: size?.mimeType ?? null }
-  }
-  return {
-    url: photo.url ?? null,
-    width: photo.width ?? null,
-    height: photo.height ?? null,
-    mimeType: photo.mimeType ?? null,
-    alt: photo.alt ?? null,
-    placeholder: photo.placeholder ?? null,
-    dominantColor: photo.dominantColor ?? null,
-    focalX: photo.focalX ?? null,
-    focalY: photo.focalY ?? null,
-    sizes: Object.fromEntries(PHOTO_DERIVATIVES.map(({ name }) => [name, file(name)])) as ReaderImage['sizes'],
-  }
-}
 
 /**
  * A `srcset` of the photo's derivatives in one format (the upload's own, or WebP), widest

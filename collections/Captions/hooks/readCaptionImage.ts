@@ -1,6 +1,6 @@
 import type { FieldHook } from 'payload'
 
-import { PHOTO_DERIVATIVES } from '../../../src/photos/photoSizes'
+import { toPhotoImage } from '../../../src/photos/photoImage'
 import { loadCaptionPhoto } from './loadCaptionPhoto'
 
 /**
@@ -10,22 +10,5 @@ import { loadCaptionPhoto } from './loadCaptionPhoto'
  */
 export const readCaptionImage: FieldHook = async (args) => {
   const photo = await loadCaptionPhoto(args)
-  if (!photo) return null
-  return {
-    url: photo.url ?? null,
-    width: photo.width ?? null,
-    height: photo.height ?? null,
-    mimeType: photo.mimeType ?? null,
-    alt: photo.alt ?? null,
-    placeholder: photo.placeholder ?? null,
-    dominantColor: photo.dominantColor ?? null,
-    focalX: photo.focalX ?? null,
-    focalY: photo.focalY ?? null,
-    sizes: Object.fromEntries(
-      PHOTO_DERIVATIVES.map(({ name }) => {
-        const size = photo.sizes?.[name]
-        return [name, { url: size?.url ?? null, width: size?.width ?? null, height: size?.height ?? null, mimeType: size?.mimeType ?? null }]
-      }),
-    ),
-  }
+  return photo ? toPhotoImage(photo) : null
 }

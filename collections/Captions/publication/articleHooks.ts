@@ -1,7 +1,7 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
+import type { CollectionAfterChangeHook } from 'payload'
 
 import { mayChangeLiveStatus } from '../../../src/workflow/mayChangeLiveStatus'
-import { hideCaptionsOfArticle, syncCaptionPublication } from './syncCaptionPublication'
+import { syncCaptionPublication } from './syncCaptionPublication'
 
 /**
  * After a save that may have published or unpublished an article (see mayChangeLiveStatus), its
@@ -11,11 +11,5 @@ import { hideCaptionsOfArticle, syncCaptionPublication } from './syncCaptionPubl
 export const syncCaptionsOfArticle: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, context, req }) => {
   if (operation === 'create' || !mayChangeLiveStatus({ doc, previousDoc, operation, context })) return doc
   await syncCaptionPublication(req, doc.id)
-  return doc
-}
-
-/** After an article is deleted, its captions are hidden from anonymous readers. */
-export const hideCaptionsOfDeletedArticle: CollectionAfterDeleteHook = async ({ doc, id, req }) => {
-  await hideCaptionsOfArticle(req, id)
   return doc
 }

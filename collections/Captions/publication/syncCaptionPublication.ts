@@ -38,8 +38,3 @@ export async function isArticlePublished(req: PayloadRequest, articleId: string 
 export async function syncCaptionPublication(req: PayloadRequest, articleId: string | number): Promise<void> {
   await writeArticlePublished(req.payload, { article: { equals: articleId } }, await isArticlePublished(req, articleId), req)
 }
-
-/** After an article is deleted, its captions are nobody's to show. */
-export async function hideCaptionsOfArticle(req: PayloadRequest, articleId: string | number): Promise<void> {
-  await writeArticlePublished(req.payload, { article: { equals: articleId } }, false, req)
-}

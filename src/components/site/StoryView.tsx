@@ -6,7 +6,7 @@ import type { SiteLocale } from '../../site/siteLocales'
 import { formatCredit } from '../../photos/formatCredit'
 import { formatBeijingTime } from '../../site/formatBeijingTime'
 import { orderCaptions } from '../../site/orderCaptions'
-import { toReaderImage } from '../../site/readerImage'
+import { toPhotoImage } from '../../photos/photoImage'
 import { buildLocalePath } from '../../site/siteLocales'
 import { showInScript, siteText } from '../../site/siteText'
 import { getStoryTime } from '../../site/storyTime'
@@ -71,7 +71,7 @@ export function StoryView({ article, locale, preview = false }: { article: Artic
 
       {hero && (
         <figure className="story__hero">
-          <StoryPicture image={toReaderImage(hero)} alt={hero.alt} sizes={COLUMN_SIZES} crop eager />
+          <StoryPicture image={toPhotoImage(hero)} alt={hero.alt} sizes={COLUMN_SIZES} crop eager />
           {hero.photographer && (
             <figcaption>
               <span className="credit">{formatCredit({ photographer: hero.photographer, locale })}</span>
