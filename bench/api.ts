@@ -1,20 +1,23 @@
 /**
- * npm run bench:api -- [--seconds S] [--connections N]
+ * npm run bench:api -- [--seconds S] [--connections N] [--only cached,editing,uncached,bare] [--cpu-prof DIR]
  *
  * The delivery API's benchmark (issue 6). For SQLite (a fresh file), and for MongoDB when
  * BENCH_MONGODB_URI is set (MONGODB_COMPAT from BENCH_MONGODB_COMPAT), a child process
  * (bench/support/apiServer.ts) starts the server in production mode without the admin
  * (rate limit off, the seeds published plus copies); this process drives anonymous load with
- * keep-alive connections against
- *   - list by district: /api/articles?where[districts.slug][equals]=anyuan&limit=10&depth=1
- *   - one article by slug: /api/articles?where[slug][equals]=…&limit=1&depth=1
- * and, as the ceiling, the same reads from a bare Express handler over the database driver.
- * Before measuring, each case's two answers are compared: a bare handler that answered less than
- * the API would make the ratio meaningless, so a difference stops the lane.
- * Prints requests/s and p50/p99 beside the targets, and the lane server's CPU time per request
- * (both servers run in that process; a database server of its own is not counted), which stays
- * comparable when other work shares the machine. Not a test: no target missed fails it.
- * BENCH_COPIES (8) sets the copies per seed: 200 gives about a thousand stories.
+ * keep-alive connections, each request to the next URL in turn:
+ *   - list by district: /api/articles?where[districts.slug][equals]=<each district>&limit=10&depth=1
+ *   - one article by slug: /api/articles?where[slug][equals]=<each story>&limit=1&depth=1
+ * Four measurements per case, in the same run: the API with its response cache; the same while a
+ * live story is edited every second (each edit a new content generation); the same API with the
+ * cache off (a second Express app over the same Payload); and, as the ceiling, the same reads from
+ * a bare Express handler over the database driver.
+ * Before measuring, answers are compared: a bare handler that answered less than the API would make
+ * the ratio meaningless, and the cached and uncached API must agree; a difference stops the lane.
+ * Prints requests/s, p50/p99 and the share of cache hits beside the targets, and the lane server's
+ * CPU time per request (all servers run in that process; a database server of its own is not
+ * counted), which stays comparable when other work shares the machine. Not a test: no target
+ * missed fails it. BENCH_COPIES (8) sets the copies per seed: 200 gives about a thousand stories.
  */
 import { fork } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -26,12 +29,22 @@ import { parseArgs } from 'node:util'
 import { runLoad, type LoadResult } from './support/apiLoad'
 import { listJsonDifferences } from './support/listJsonDifferences'
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' } } })
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' }, 'cpu-prof': { type: 'string' }, only: { type: 'string' } },
+})
+/** Writes a V8 CPU profile of each lane server into this folder (read it with bench/support/summariseCpuProfile.ts). */
+const CPU_PROF_DIR = values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined
+/** Measure only these rows: cached, editing, uncached, bare (comma-separated); all when unset. */
+const ONLY = values.only ? new Set(values.only.split(',')) : undefined
 const SECONDS = Number(values.seconds)
 const CONNECTIONS = Number(values.connections)
 const WARM_UP_SECONDS = 2
 const THROUGHPUT_TARGET = 0.8
 const P99_TARGET_MS = 50
+/** Request pairs per case whose API and bare answers are compared before measuring. */
+const COMPARED_PER_CASE = 12
+/** During the "editor at work" measurement, a live story is edited this often. */
+const EDIT_EVERY_MS = 1000
 
 /**
  * Differences that are Payload's, not the bare handler's. With MONGODB_COMPAT=ferretdb (no $lookup),
@@ -48,10 +61,23 @@ interface Ready {
   type: 'ready'
   lane: string
   url: string
+  uncachedUrl: string
   bareUrl: string
-  slug: string
+  slugs: string[]
+  districtSlugs: string[]
+  publishedTotal: number
   anyuanTotal: number
 }
+
+interface Row {
+  name: string
+  cached?: Measured
+  editing?: Measured & { edits: number }
+  uncached?: Measured
+  bare?: Measured
+}
+
+const wanted = (row: keyof Omit<Row, 'name'>) => !ONLY || ONLY.has(row)
 
 async function runLane(databaseUri: string, compat: string) {
   const mediaDir = path.join(os.tmpdir(), `bench-api-media-${Date.now()}`)
@@ -66,7 +92,7 @@ async function runLane(databaseUri: string, compat: string) {
 
 async function measureLane(databaseUri: string, compat: string, mediaDir: string) {
   const child = fork(path.join(import.meta.dirname, 'support/apiServer.ts'), {
-    execArgv: ['--import', 'tsx', '--conditions=production', '--no-deprecation'],
+    execArgv: ['--import', 'tsx', '--conditions=production', '--no-deprecation', ...(CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [])],
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -100,36 +126,81 @@ async function measureLane(databaseUri: string, compat: string, mediaDir: string
       child.on('message', onMessage)
       child.send({ type: 'cpu' })
     })
-  const measure = async (url: string) => {
+  const measure = async (urls: string[]) => {
     const before = await serverCpuMs()
-    const result = await runLoad(url, { connections: CONNECTIONS, seconds: SECONDS, warmUpSeconds: WARM_UP_SECONDS })
+    const result = await runLoad(urls, { connections: CONNECTIONS, seconds: SECONDS, warmUpSeconds: WARM_UP_SECONDS })
     return { ...result, cpuMsPerRequest: ((await serverCpuMs()) - before) / (result.requests + result.warmUpRequests) }
   }
-  const slug = encodeURIComponent(ready.slug)
+  /** Measures with an editor at work: a live story edited every `everyMs` (each edit a new content generation). */
+  const measureWhileEditing = async (urls: string[], everyMs: number) => {
+    child.send({ type: 'edit-start', everyMs })
+    const result = await measure(urls)
+    const edits = new Promise<number>((resolve) => {
+      const onMessage = (message: { type: string; edits?: number }) => {
+        if (message.type !== 'edits') return
+        child.off('message', onMessage)
+        resolve(message.edits!)
+      }
+      child.on('message', onMessage)
+    })
+    child.send({ type: 'edit-stop' })
+    return { ...result, edits: await edits }
+  }
   const cases = [
-    { name: 'list by district (limit 10, depth 1)', api: `${ready.url}/api/articles?where[districts.slug][equals]=anyuan&limit=10&depth=1`, bare: `${ready.bareUrl}/bare/articles/by-district/anyuan` },
-    { name: 'one article by slug (depth 1)', api: `${ready.url}/api/articles?where[slug][equals]=${slug}&limit=1&depth=1`, bare: `${ready.bareUrl}/bare/articles/by-slug/${slug}` },
+    {
+      name: `list by district (limit 10, depth 1), ${ready.districtSlugs.length} districts in turn`,
+      paths: ready.districtSlugs.map((slug) => ({
+        api: `/api/articles?where[districts.slug][equals]=${slug}&limit=10&depth=1`,
+        bare: `/bare/articles/by-district/${slug}`,
+      })),
+    },
+    {
+      name: `one article by slug (depth 1), ${ready.slugs.length} stories in turn`,
+      paths: ready.slugs.map((slug) => encodeURIComponent(slug)).map((slug) => ({
+        api: `/api/articles?where[slug][equals]=${slug}&limit=1&depth=1`,
+        bare: `/bare/articles/by-slug/${slug}`,
+      })),
+    },
   ]
-  const rows: { name: string; api: Measured; bare: Measured }[] = []
+  const rows: Row[] = []
   for (const testCase of cases) {
-    const [apiJson, bareJson] = await Promise.all([fetch(testCase.api).then((r) => r.json()), fetch(testCase.bare).then((r) => r.json())])
-    const differences = listJsonDifferences(apiJson, bareJson).filter((difference) => !isKnownDifference(compat, difference))
-    if (differences.length > 0) {
-      child.send({ type: 'stop' })
-      throw new Error(`[${ready.lane}] ${testCase.name}: the bare handler's JSON differs from the API's (left: API, right: bare):\n  ${differences.join('\n  ')}`)
+    for (const { api, bare } of testCase.paths.slice(0, COMPARED_PER_CASE)) {
+      const [apiJson, uncachedJson, bareJson] = await Promise.all([ready.url + api, ready.uncachedUrl + api, ready.bareUrl + bare].map((url) => fetch(url).then((r) => r.json())))
+      const differences = [
+        ...listJsonDifferences(apiJson, bareJson).filter((difference) => !isKnownDifference(compat, difference)),
+        ...listJsonDifferences(apiJson, uncachedJson).map((difference) => `(cache off) ${difference}`),
+      ]
+      if (differences.length > 0) {
+        child.send({ type: 'stop' })
+        throw new Error(`[${ready.lane}] ${testCase.name}, ${api}: the answers differ (left: API):\n  ${differences.join('\n  ')}`)
+      }
     }
-    const api = await measure(testCase.api)
-    const bare = await measure(testCase.bare)
-    rows.push({ name: testCase.name, api, bare })
+    const apiUrls = testCase.paths.map(({ api }) => ready.url + api)
+    rows.push({
+      name: testCase.name,
+      cached: wanted('cached') ? await measure(apiUrls) : undefined,
+      editing: wanted('editing') ? await measureWhileEditing(apiUrls, EDIT_EVERY_MS) : undefined,
+      uncached: wanted('uncached') ? await measure(testCase.paths.map(({ api }) => ready.uncachedUrl + api)) : undefined,
+      bare: wanted('bare') ? await measure(testCase.paths.map(({ bare }) => ready.bareUrl + bare)) : undefined,
+    })
   }
   child.send({ type: 'stop' })
   await new Promise((resolve) => child.once('exit', resolve))
-  return { lane: ready.lane, anyuanTotal: ready.anyuanTotal, rows }
+  return { lane: ready.lane, publishedTotal: ready.publishedTotal, anyuanTotal: ready.anyuanTotal, rows }
 }
 
 const fmt = (r: Measured) =>
   `${r.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(1).padStart(6)} ms  p99 ${r.p99.toFixed(1).padStart(6)} ms  ` +
-  `server CPU ${r.cpuMsPerRequest.toFixed(2).padStart(6)} ms/req  ${(r.bytes / r.requests / 1024).toFixed(1)} KiB/resp  errors ${r.errors}`
+  `server CPU ${r.cpuMsPerRequest.toFixed(2).padStart(6)} ms/req  ${(r.bytes / r.requests / 1024).toFixed(1)} KiB/resp  errors ${r.errors}` +
+  (r.cacheHits > 0 ? `  cache hits ${((r.cacheHits / r.requests) * 100).toFixed(1)}%` : '')
+
+const verdict = (api: Measured, bare: Measured) => {
+  const ratio = api.requestsPerSecond / bare.requestsPerSecond
+  return (
+    `API/bare ${(ratio * 100).toFixed(0)}% (target ≥ ${THROUGHPUT_TARGET * 100}%: ${ratio >= THROUGHPUT_TARGET ? 'met' : 'MISSED'}), ` +
+    `p99 ${api.p99.toFixed(1)} ms (target < ${P99_TARGET_MS} ms: ${api.p99 < P99_TARGET_MS ? 'met' : 'MISSED'})`
+  )
+}
 
 async function main() {
   console.log(`bench:api — ${CONNECTIONS} keep-alive connections, ${SECONDS} s per measurement, ${os.cpus().length} CPUs, Node ${process.version}`)
@@ -141,17 +212,21 @@ async function main() {
   }
   for (const [uri, compat] of lanes) {
     const result = await runLane(uri, compat)
-    console.log(`\n[${result.lane}${compat !== 'none' ? ` (${compat})` : ''}] ${result.anyuanTotal} published stories in anyuan`)
+    console.log(`\n[${result.lane}${compat !== 'none' ? ` (${compat})` : ''}] ${result.publishedTotal} published stories, ${result.anyuanTotal} in anyuan`)
     for (const row of result.rows) {
-      const ratio = row.api.requestsPerSecond / row.bare.requestsPerSecond
       console.log(`  ${row.name}`)
-      console.log(`    payload API : ${fmt(row.api)}`)
-      console.log(`    bare handler: ${fmt(row.bare)}`)
-      console.log(
-        `    API/bare ${(ratio * 100).toFixed(0)}% (target ≥ ${THROUGHPUT_TARGET * 100}%: ${ratio >= THROUGHPUT_TARGET ? 'met' : 'MISSED'}), ` +
-          `p99 ${row.api.p99.toFixed(1)} ms (target < ${P99_TARGET_MS} ms: ${row.api.p99 < P99_TARGET_MS ? 'met' : 'MISSED'}); ` +
-          `bare/API server CPU per request ${((row.bare.cpuMsPerRequest / row.api.cpuMsPerRequest) * 100).toFixed(0)}%`,
-      )
+      const { cached, editing, uncached, bare } = row
+      if (cached) console.log(`    API, response cache      : ${fmt(cached)}`)
+      if (editing) console.log(`    API, cache, 1 edit/${EDIT_EVERY_MS / 1000} s   : ${fmt(editing)}  (${editing.edits} edits)`)
+      if (uncached) console.log(`    API, response cache off  : ${fmt(uncached)}`)
+      if (bare) console.log(`    bare handler             : ${fmt(bare)}`)
+      if (!bare) continue
+      if (cached) console.log(`    with the cache:     ${verdict(cached, bare)}`)
+      if (editing) console.log(`    editor at work:     ${verdict(editing, bare)}`)
+      if (uncached) {
+        const cpuShare = ((bare.cpuMsPerRequest / uncached.cpuMsPerRequest) * 100).toFixed(0)
+        console.log(`    without the cache:  ${verdict(uncached, bare)}; bare/API server CPU per request ${cpuShare}%`)
+      }
     }
   }
 }

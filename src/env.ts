@@ -72,6 +72,10 @@ export const envSchema = z
       .int('expected a whole number of requests')
       .min(0, 'expected 0 (off) or more')
       .default(600),
+    API_CACHE_MAX_MB: z.coerce
+      .number({ message: 'expected a number of MiB' })
+      .min(0, 'expected 0 (off) or more')
+      .default(64),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.PAYLOAD_SECRET) {

@@ -57,8 +57,12 @@ export interface Config {
     defaultIDType: string;
   };
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('zh-Hans' | 'zh-Hant') | ('zh-Hans' | 'zh-Hant')[];
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'content-generation': ContentGeneration;
+  };
+  globalsSelect: {
+    'content-generation': ContentGenerationSelect<false> | ContentGenerationSelect<true>;
+  };
   locale: 'zh-Hans' | 'zh-Hant';
   widgets: {
     collections: CollectionsWidget;
@@ -927,6 +931,26 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-generation".
+ */
+export interface ContentGeneration {
+  id: string;
+  token?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "content-generation_select".
+ */
+export interface ContentGenerationSelect<T extends boolean = true> {
+  token?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

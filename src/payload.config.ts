@@ -20,6 +20,7 @@ import { USERS_SLUG } from '../collections/slugs'
 import { userHasRole } from './access/hasRole'
 import { isSignedIn } from './access/isSignedIn'
 import { buildDatabaseAdapter } from './db'
+import { trackContentGeneration } from './delivery/contentGeneration/trackContentGeneration'
 import { withScheduledPublishRetries } from './jobs/withScheduledPublishRetries'
 import { loadEnv } from './env'
 import { NEWSROOM_NAME } from './newsroom'
@@ -60,7 +61,8 @@ export default buildConfig({
   collections: [Articles, Captions, Photos, Districts, Users, WorkflowEvents, JobClaims],
   // Keep photos' usedByPublished and captions' articlePublished flags in step with articles
   // (hooks added to the articles collection).
-  plugins: [trackPhotoUsage, trackCaptionPublication],
+  // The content generation moves after every committed write to public content (the API's response cache).
+  plugins: [trackPhotoUsage, trackCaptionPublication, trackContentGeneration],
   jobs: {
     // No autoRun: Payload's cron polls once a minute. The Express server (or `npm run worker`)
     // runs jobs on time with src/jobs/ScheduleRunner.ts.

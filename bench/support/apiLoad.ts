@@ -10,6 +10,8 @@ export interface LoadResult {
   p50: number
   p99: number
   bytes: number
+  /** Answers marked `X-Cache: hit` (served from the API's response cache). */
+  cacheHits: number
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
@@ -19,10 +21,13 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
  * last answered. The first `warmUpSeconds` run on the same connections but are not counted: the
  * first request of each new connection waits behind whole rounds of the others while the 32
  * connections are set up (a staircase of up to several seconds), which is the harness starting,
- * not the server's steady state.
+ * not the server's steady state. Requests go to `urls` in turn (front ends ask for many districts
+ * and stories, not one).
  */
-export async function runLoad(url: string, options: { connections: number; seconds: number; warmUpSeconds?: number }): Promise<LoadResult> {
+export async function runLoad(urls: string[], options: { connections: number; seconds: number; warmUpSeconds?: number }): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections })
+  let sent = 0
+  const nextUrl = () => urls[sent++ % urls.length]!
   const loop = (seconds: number, one: () => Promise<void>) => {
     const until = performance.now() + seconds * 1000
     return Promise.all(
@@ -35,7 +40,7 @@ export async function runLoad(url: string, options: { connections: number; secon
   const warmUp = () =>
     new Promise<void>((resolve) => {
       http
-        .get(url, { agent }, (res) =>
+        .get(nextUrl(), { agent }, (res) =>
           res.resume().on('end', () => {
             warmUpRequests++
             resolve()
@@ -47,12 +52,14 @@ export async function runLoad(url: string, options: { connections: number; secon
   const latencies: number[] = []
   let errors = 0
   let bytes = 0
+  let cacheHits = 0
   const started = performance.now()
   const one = () =>
     new Promise<void>((resolve) => {
       const t0 = performance.now()
       http
-        .get(url, { agent }, (res) => {
+        .get(nextUrl(), { agent }, (res) => {
+          if (res.headers['x-cache'] === 'hit') cacheHits++
           res.on('data', (chunk: Buffer) => (bytes += chunk.length))
           res.on('end', () => {
             if (res.statusCode !== 200) errors++
@@ -69,5 +76,5 @@ export async function runLoad(url: string, options: { connections: number; secon
   const seconds = (performance.now() - started) / 1000
   agent.destroy()
   latencies.sort((a, b) => a - b)
-  return { requests: latencies.length, warmUpRequests, errors, seconds, requestsPerSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), bytes }
+  return { requests: latencies.length, warmUpRequests, errors, seconds, requestsPerSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), bytes, cacheHits }
 }

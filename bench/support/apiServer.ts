@@ -3,11 +3,13 @@
  * starts the production-mode server without the admin on a fresh database, publishes the seeds
  * plus copies of them (so a district has more than ten stories), each copy with a hero photo and
  * a captioned photo (so depth 1 populates photos and their sizes, as on the real site), mounts
- * the bare handlers on a second port, and tells the parent the URLs over IPC. Stops on `stop`.
+ * the bare handlers and the same API without its response cache on ports of their own, and tells
+ * the parent the URLs over IPC. Edits a live story every so often on `edit-start`; stops on `stop`.
  */
 import express from 'express'
 import sharp from 'sharp'
 
+import { mountDeliveryApi } from '../../src/delivery/mountDeliveryApi'
 import { mountBareHandlers } from './apiBareHandlers'
 
 const COPIES = Number(process.env.BENCH_COPIES ?? 8)
@@ -62,18 +64,58 @@ async function main() {
     }
   }
   const { url } = await server.listen()
+  const listenOnFreePort = async (app: express.Express) => {
+    const listening = app.listen(0, '127.0.0.1')
+    await new Promise((resolve) => listening.once('listening', resolve))
+    return { server: listening, url: `http://127.0.0.1:${(listening.address() as { port: number }).port}` }
+  }
   const bare = express()
   mountBareHandlers(bare, payload, lane)
-  const bareServer = bare.listen(0, '127.0.0.1')
-  await new Promise((resolve) => bareServer.once('listening', resolve))
-  const address = bareServer.address() as { port: number }
+  const bareServer = await listenOnFreePort(bare)
+  // The same delivery API with the response cache off: what every read costs Payload.
+  const uncached = express()
+  await mountDeliveryApi(uncached, payload, config, { ...env, API_CACHE_MAX_MB: 0 }, 'bench')
+  const uncachedServer = await listenOnFreePort(uncached)
+  const published = await payload.find({ collection: 'articles', limit: 0, pagination: false, depth: 1, select: { slug: true, districts: true } })
+  const slugs = published.docs.map((doc) => doc.slug).filter((slug): slug is string => Boolean(slug))
+  const districtSlugs = [...new Set(published.docs.flatMap((doc) => (doc.districts ?? []).map((district) => (typeof district === 'object' ? district.slug : undefined))))].filter(
+    (slug): slug is string => Boolean(slug),
+  )
   const anyuan = await payload.find({ collection: 'articles', where: { 'districts.slug': { equals: 'anyuan' } }, limit: 1, depth: 0 })
-  process.send!({ type: 'ready', lane, url, bareUrl: `http://127.0.0.1:${address.port}`, slug: anyuan.docs[0]?.slug, anyuanTotal: anyuan.totalDocs })
+  process.send!({
+    type: 'ready',
+    lane,
+    url,
+    uncachedUrl: uncachedServer.url,
+    bareUrl: bareServer.url,
+    slugs,
+    districtSlugs,
+    publishedTotal: published.docs.length,
+    anyuanTotal: anyuan.totalDocs,
+  })
+  // An editor at work during a measurement: an edit of a live story every `everyMs`, each a new content generation.
+  let editing: NodeJS.Timeout | undefined
+  let edits = 0
+  const editLiveStory = async () => {
+    edits++
+    const target = published.docs[edits % published.docs.length]!
+    await payload.update({ collection: 'articles', id: target.id, data: { summary: `编辑 ${edits}` } as never, overrideAccess: true, context: { skipRevalidate: true } })
+  }
   process.on('message', async (message: { type: string }) => {
     // CPU time of this process (both servers), so the parent can tell work per request from waiting for a busy machine.
     if (message.type === 'cpu') process.send!({ type: 'cpu', usage: process.cpuUsage() })
+    if (message.type === 'edit-start') {
+      const { everyMs } = message as unknown as { everyMs: number }
+      edits = 0
+      editing = setInterval(() => void editLiveStory().catch((error) => console.error(error)), everyMs)
+    }
+    if (message.type === 'edit-stop') {
+      clearInterval(editing)
+      process.send!({ type: 'edits', edits })
+    }
     if (message.type !== 'stop') return
-    bareServer.close()
+    bareServer.server.close()
+    uncachedServer.server.close()
     if (lane === 'mongodb') await (payload.db as unknown as { connection: { dropDatabase(): Promise<unknown> } }).connection.dropDatabase()
     await server.close()
     process.exit(0)

@@ -1,46 +1,126 @@
+import type { NextFunction, Request, Response } from 'express'
+
+import type { CachedResponse, ResponseCache } from './responseCache'
+
+import { sendFetchResponse, toFetchRequest } from '../http/fetchAdapter'
 import { computeEtag, isEtagMatch } from './computeEtag'
 import { isAnonymousRequest } from './isAnonymousRequest'
+import { PUBLIC_COLLECTION_SLUGS } from './publicCollections'
 
-type FetchHandler = (request: Request) => Promise<Response>
+type FetchHandler = (request: globalThis.Request) => Promise<globalThis.Response>
 
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, must-revalidate'
 export const PRIVATE_CACHE_CONTROL = 'private, no-store'
 
 /** The public read endpoints whose anonymous answers are cacheable (documents, not file downloads). */
-const PUBLIC_READ_PATH = /^\/api\/(articles|captions|photos|districts)(\/(?!file\/)[^/]+)?\/?$|^\/api\/openapi\.json$/
+const PUBLIC_READ_PATH = new RegExp(`^/api/(${PUBLIC_COLLECTION_SLUGS.join('|')})(/(?!file/)[^/]+)?/?$|^/api/openapi\\.json$`)
 
 export function isPublicReadPath(pathname: string): boolean {
   return PUBLIC_READ_PATH.test(pathname)
 }
 
-function withHeaders(response: Response, headers: Record<string, string>, body: BodyInit | null = response.body): Response {
-  const merged = new Headers(response.headers)
-  for (const [name, value] of Object.entries(headers)) merged.set(name, value)
-  return new Response(body, { status: response.status, statusText: response.statusText, headers: merged })
+/** The server-side cache of anonymous answers, and how to read the database's content generation. */
+export interface ResponseCaching {
+  store: ResponseCache
+  readGeneration: () => Promise<string>
+  onGenerationError?: (error: unknown) => void
+}
+
+type PublicAnswer = Omit<CachedResponse, 'generation'>
+
+/** Sends a public answer: 304 when If-None-Match matches, else the body (none for HEAD). */
+function sendPublicAnswer(req: Request, res: Response, answer: PublicAnswer, cacheStatus: 'hit' | 'miss' | undefined) {
+  res.setHeader('ETag', answer.etag)
+  res.setHeader('Cache-Control', PUBLIC_CACHE_CONTROL)
+  // Responses differ by credentials: a shared cache must not answer a signed-in editor from an anonymous copy.
+  res.setHeader('Vary', 'Authorization, Cookie, Origin')
+  if (cacheStatus) res.setHeader('X-Cache', cacheStatus)
+  if (isEtagMatch(req.get('if-none-match') ?? null, answer.etag)) {
+    res.status(304).end()
+    return
+  }
+  for (const [name, value] of answer.headers) res.setHeader(name, value)
+  res.setHeader('Content-Length', String(answer.body.byteLength))
+  res.status(200)
+  if (req.method === 'HEAD') res.end()
+  else res.end(answer.body)
+}
+
+/** The handler's headers worth keeping with a cached body (not its length, date or cookies). */
+function keptHeaders(response: globalThis.Response): [string, string][] {
+  const kept: [string, string][] = []
+  response.headers.forEach((value, name) => {
+    if (name !== 'content-length' && name !== 'date' && name !== 'set-cookie' && name !== 'etag') kept.push([name, value])
+  })
+  return kept
+}
+
+/** Runs the handler; a 200 comes back as a public answer (body read, ETag computed), anything else as it is. */
+async function answerFromHandler(handler: FetchHandler, req: Request): Promise<PublicAnswer | globalThis.Response> {
+  const response = await handler(toFetchRequest(req))
+  if (response.status !== 200) return response
+  const body = new Uint8Array(await response.arrayBuffer())
+  return { headers: keptHeaders(response), body, etag: computeEtag(body) }
 }
 
 /**
- * HTTP caching for the REST API, around a Fetch handler (Payload's handleEndpoints):
+ * Serves a Fetch API handler (Payload's REST or GraphQL handler) from Express, with HTTP caching:
  * - anonymous GET/HEAD of a public read endpoint answering 200: a strong ETag (hash of the body),
  *   `Cache-Control: public, max-age=0, must-revalidate`, and 304 when If-None-Match matches.
- *   Nothing is cached on the server: every request is answered from the database, so a
- *   publish, unpublish or edit is visible on the very next request.
- * - any request carrying credentials: `Cache-Control: private, no-store`.
+ * - with `caching`, those answers are also kept in memory and served again while the database's
+ *   content generation is unchanged (`X-Cache: hit` / `miss`). The generation is read before
+ *   every answer, and it moves after every committed write to public content, by any server or
+ *   worker (contentGeneration/), so a publish, unpublish or edit is visible on the very next
+ *   request. Concurrent misses of one URL in one generation share one computation.
+ * - any request carrying credentials: `Cache-Control: private, no-store`, never cached.
+ * A hit is answered here, in Express: building a Fetch Request and streaming a Fetch Response
+ * cost more than the rest of a hit.
  */
-export function withHttpCaching(handler: FetchHandler): FetchHandler {
-  return async (request) => {
-    const response = await handler(request)
-    if (!isAnonymousRequest(request.headers)) return withHeaders(response, { 'cache-control': PRIVATE_CACHE_CONTROL })
-    const isRead = request.method === 'GET' || request.method === 'HEAD'
-    if (!isRead || response.status !== 200 || !isPublicReadPath(new URL(request.url).pathname)) return response
-    const body = new Uint8Array(await response.arrayBuffer())
-    const etag = computeEtag(body)
-    // Responses differ by credentials: a shared cache must not answer a signed-in editor from an anonymous copy.
-    const headers = { etag, 'cache-control': PUBLIC_CACHE_CONTROL, vary: 'Authorization, Cookie, Origin' }
-    if (isEtagMatch(request.headers.get('if-none-match'), etag)) {
-      const notModified = new Headers({ ...headers })
-      return new Response(null, { status: 304, headers: notModified })
+export function withHttpCaching(handler: FetchHandler, caching?: ResponseCaching) {
+  /** Misses being computed, by generation and URL. */
+  const inFlight = new Map<string, Promise<PublicAnswer | globalThis.Response>>()
+
+  const answerOnce = async (req: Request, flightKey: string | undefined) => {
+    if (flightKey === undefined) return answerFromHandler(handler, req)
+    const running = inFlight.get(flightKey)
+    if (running) {
+      const shared = await running
+      // Only a 200 is shared: anything else was sent to the request that computed it; ask again.
+      return shared instanceof globalThis.Response ? answerFromHandler(handler, req) : shared
     }
-    return withHeaders(response, { ...headers, 'content-length': String(body.byteLength) }, request.method === 'HEAD' ? null : body)
+    const started = answerFromHandler(handler, req).finally(() => inFlight.delete(flightKey))
+    inFlight.set(flightKey, started)
+    return started
+  }
+
+  return async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      if (!isAnonymousRequest({ get: (name) => req.get(name) ?? null })) {
+        return await sendFetchResponse(res, await handler(toFetchRequest(req)), { 'cache-control': PRIVATE_CACHE_CONTROL })
+      }
+      const isRead = req.method === 'GET' || req.method === 'HEAD'
+      if (!isRead || !isPublicReadPath(req.path)) return await sendFetchResponse(res, await handler(toFetchRequest(req)))
+
+      const key = req.originalUrl
+      let generation: string | undefined
+      if (caching) {
+        try {
+          generation = await caching.readGeneration()
+        } catch (error) {
+          // Without the generation nothing may be served from memory; the database answers.
+          caching.onGenerationError?.(error)
+        }
+        const hit = generation === undefined ? undefined : caching.store.get(key, generation)
+        if (hit) return sendPublicAnswer(req, res, hit, 'hit')
+      }
+      // Only GETs share and keep answers (a HEAD's answer has no body).
+      const shared = generation !== undefined && req.method === 'GET'
+      const answer = await answerOnce(req, shared ? `${generation}\n${key}` : undefined)
+      if (answer instanceof globalThis.Response) return await sendFetchResponse(res, answer)
+      if (shared) caching!.store.set(key, { ...answer, generation: generation! })
+      sendPublicAnswer(req, res, answer, caching ? 'miss' : undefined)
+    } catch (error) {
+      next(error)
+    }
   }
 }

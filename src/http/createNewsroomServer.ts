@@ -3,14 +3,12 @@ import type { AddressInfo } from 'node:net'
 import type { Payload, SanitizedConfig } from 'payload'
 
 import express, { type Express, type NextFunction, type Request, type Response } from 'express'
-import { getPayload, handleEndpoints } from 'payload'
+import { getPayload } from 'payload'
 
 import type { Env } from '../env'
 
-import { corsAllowList } from '../delivery/corsAllowList'
-import { openApiRoute } from '../delivery/openApiRoute'
-import { rateLimitPerIp } from '../delivery/rateLimitPerIp'
-import { PRIVATE_CACHE_CONTROL, withHttpCaching } from '../delivery/withHttpCaching'
+import { mountDeliveryApi } from '../delivery/mountDeliveryApi'
+import { PRIVATE_CACHE_CONTROL } from '../delivery/withHttpCaching'
 import { NEWSROOM_NAME } from '../newsroom'
 import { PREVIEW_PATH_PREFIXES } from '../site/previewPath'
 
@@ -19,7 +17,6 @@ import { ensureFirstAdmin } from '../startup/ensureFirstAdmin'
 import { importSeedsOnFirstStart } from '../startup/importSeedsOnFirstStart'
 import { seedReferenceDistricts } from '../startup/seedReferenceDistricts'
 import { syncCaptionPublicationOnStart } from '../startup/syncCaptionPublicationOnStart'
-import { sendFetchResponse, toFetchRequest } from './fetchAdapter'
 import { buildHealthRouter } from './health'
 
 export interface NewsroomServerOptions {
@@ -60,22 +57,6 @@ function privateNoStore(_req: Request, res: Response, next: NextFunction) {
   next()
 }
 
-function mountFetchHandler(handler: (request: globalThis.Request) => Promise<globalThis.Response>) {
-  return async (req: Request, res: Response, next: NextFunction) => {
-    try {
-      await sendFetchResponse(res, await handler(toFetchRequest(req)))
-    } catch (error) {
-      next(error)
-    }
-  }
-}
-
-async function buildGraphqlHandler(config: NewsroomServerOptions['config']) {
-  // Payload's own GraphQL route handler (Fetch API); it needs nothing from Next.js at run time.
-  const { GRAPHQL_POST } = await import('@payloadcms/next/routes')
-  return GRAPHQL_POST(config)
-}
-
 async function startNext(options: NewsroomServerOptions) {
   const { default: next } = await import('next')
   const nextApp = next({
@@ -109,13 +90,7 @@ export async function createNewsroomServer(options: NewsroomServerOptions): Prom
   app.set('trust proxy', 'loopback')
   app.use(buildHealthRouter(payload))
 
-  // The delivery API's edge (src/delivery): CORS allow-list, rate limit, OpenAPI, HTTP caching.
-  app.use('/api', corsAllowList(env.CORS_ORIGINS), rateLimitPerIp({ limit: env.API_RATE_LIMIT_PER_MINUTE }))
-  app.get('/api/openapi.json', openApiRoute(payload, { serverUrl: env.SERVER_URL, title: `${NEWSROOM_NAME} API` }))
-  const graphql = withHttpCaching(await buildGraphqlHandler(config))
-  app.post('/api/graphql', mountFetchHandler((request) => graphql(request)))
-  const rest = withHttpCaching((request) => handleEndpoints({ config, request }))
-  app.all('/api/{*path}', mountFetchHandler(rest))
+  await mountDeliveryApi(app, payload, config, env, `${NEWSROOM_NAME} API`)
 
   const nextApp = options.withAdmin ? await startNext(options) : undefined
   if (nextApp) {

@@ -22,12 +22,13 @@ export function toFetchRequest(req: ExpressRequest): Request {
   } as RequestInit)
 }
 
-/** Writes a Fetch API Response (status, headers, cookies, streamed body) to Express. */
-export async function sendFetchResponse(res: ExpressResponse, response: Response): Promise<void> {
+/** Writes a Fetch API Response (status, headers, cookies, streamed body) to Express; `headers` override the response's. */
+export async function sendFetchResponse(res: ExpressResponse, response: Response, headers: Record<string, string> = {}): Promise<void> {
   res.status(response.status)
   response.headers.forEach((value, name) => {
     if (name !== 'set-cookie') res.setHeader(name, value)
   })
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
   const cookies = response.headers.getSetCookie()
   if (cookies.length > 0) res.setHeader('set-cookie', cookies)
   if (!response.body) {

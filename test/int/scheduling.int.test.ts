@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ScheduleRunner } from '../../src/jobs/ScheduleRunner'
@@ -7,9 +5,8 @@ import { queueScheduledChange } from '../../src/workflow/scheduling'
 import { callApi, createSignedInUser, type TestUser } from '../support/api'
 import { createArticleAt } from '../support/articles'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
-import { currentLane } from '../support/testDatabase'
+import { startWorkerProcess } from '../support/worker'
 
-const ROOT = path.resolve(import.meta.dirname, '../..')
 const soon = (ms: number) => new Date(Date.now() + ms).toISOString()
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -224,24 +221,7 @@ describe('several job runners', () => {
   it('a worker process (npm run worker) beside the server shares the database: every story goes live once, no lock errors', async () => {
     const chief = (await payload.find({ collection: 'users', where: { roles: { contains: 'chief-editor' } }, overrideAccess: true })).docs[0]!
     // The worker: src/worker.ts in a process of its own, on the same database as this server.
-    const worker = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/worker.ts'], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        NODE_OPTIONS: '--no-deprecation',
-        // production: outside it Payload regenerates src/payload-types.ts at every start, a shared file.
-        NODE_ENV: 'production',
-        DATABASE_URI: server.databaseUri,
-        MONGODB_COMPAT: currentLane() === 'mongodb' ? (process.env.TEST_MONGODB_COMPAT ?? 'none') : 'none',
-        PAYLOAD_SECRET: 'test-secret-test-secret-test-secret-0123',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let output = ''
-    worker.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
-    worker.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
-    const exited = new Promise<number | null>((resolve) => worker.on('close', resolve))
+    const worker = startWorkerProcess(server.databaseUri)
     const inServer = new ScheduleRunner(payload, { name: 'in-server' })
     try {
       await inServer.start()
@@ -256,7 +236,7 @@ describe('several job runners', () => {
       }, 40_000)
       const jobs = await payload.find({ collection: 'payload-jobs', where: { 'input.doc.value': { in: ids } }, limit: 100, depth: 0, overrideAccess: true })
       const unfinished = jobs.docs.filter((job) => !job.completedAt).map((job) => ({ processing: job.processing, tried: job.totalTried, error: job.error, waitUntil: job.waitUntil }))
-      expect(allLive, `${JSON.stringify(unfinished)}\n${output}`).toBe(true)
+      expect(allLive, `${JSON.stringify(unfinished)}\n${worker.output()}`).toBe(true)
       const findPublishEvents = () =>
         payload.find({
           collection: 'workflow-events',
@@ -271,11 +251,10 @@ describe('several job runners', () => {
       const publishEvents = await findPublishEvents()
       expect(publishEvents.totalDocs).toBe(ids.length)
       expect(new Set(publishEvents.docs.map((event) => String(event.article))).size).toBe(ids.length)
-      expect(output).not.toMatch(/database is locked|failed/i)
+      expect(worker.output()).not.toMatch(/database is locked|failed/i)
     } finally {
       await inServer.stop()
-      worker.kill('SIGTERM')
-      await exited
+      await worker.stop()
     }
   }, 90_000)
 })

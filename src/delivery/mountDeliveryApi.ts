@@ -1,0 +1,42 @@
+import type { Express } from 'express'
+import type { Payload, SanitizedConfig } from 'payload'
+
+import { handleEndpoints } from 'payload'
+
+import type { Env } from '../env'
+
+import { readContentGeneration } from './contentGeneration/contentGeneration'
+import { corsAllowList } from './corsAllowList'
+import { openApiRoute } from './openApiRoute'
+import { rateLimitPerIp } from './rateLimitPerIp'
+import { ResponseCache } from './responseCache'
+import { withHttpCaching, type ResponseCaching } from './withHttpCaching'
+
+type DeliveryEnv = Pick<Env, 'API_CACHE_MAX_MB' | 'API_RATE_LIMIT_PER_MINUTE' | 'CORS_ORIGINS' | 'SERVER_URL'>
+
+async function buildGraphqlHandler(config: Promise<SanitizedConfig> | SanitizedConfig) {
+  // Payload's own GraphQL route handler (Fetch API); it needs nothing from Next.js at run time.
+  const { GRAPHQL_POST } = await import('@payloadcms/next/routes')
+  return GRAPHQL_POST(config)
+}
+
+function buildResponseCaching(payload: Payload, maxMb: number): ResponseCaching | undefined {
+  if (maxMb <= 0) return undefined
+  return {
+    store: new ResponseCache(Math.round(maxMb * 1024 * 1024)),
+    readGeneration: () => readContentGeneration(payload),
+    onGenerationError: (error) => payload.logger.warn({ err: error }, 'Could not read the content generation; answering from the database'),
+  }
+}
+
+/**
+ * The delivery API's edge on /api: CORS allow-list, rate limit, the OpenAPI document, and
+ * Payload's REST and GraphQL handlers (mounted directly, not through Next.js) with HTTP caching
+ * and the response cache.
+ */
+export async function mountDeliveryApi(app: Express, payload: Payload, config: Promise<SanitizedConfig> | SanitizedConfig, env: DeliveryEnv, title: string) {
+  app.use('/api', corsAllowList(env.CORS_ORIGINS), rateLimitPerIp({ limit: env.API_RATE_LIMIT_PER_MINUTE }))
+  app.get('/api/openapi.json', openApiRoute(payload, { serverUrl: env.SERVER_URL, title }))
+  app.post('/api/graphql', withHttpCaching(await buildGraphqlHandler(config)))
+  app.all('/api/{*path}', withHttpCaching((request) => handleEndpoints({ config, request }), buildResponseCaching(payload, env.API_CACHE_MAX_MB)))
+}
