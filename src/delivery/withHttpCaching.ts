@@ -46,11 +46,14 @@ function sendPublicAnswer(req: Request, res: Response, answer: PublicAnswer, cac
   else res.end(answer.body)
 }
 
-/** The handler's headers worth keeping with a cached body (not its length, date or cookies). */
+/** Headers that belong to one request, not to the content: never replayed from the cache. */
+const PER_REQUEST_HEADER = /^(content-length|date|set-cookie|etag|cache-control|vary|x-cache|access-control-.*)$/
+
+/** The handler's headers worth keeping with a cached body (CORS is answered per request by corsAllowList). */
 function keptHeaders(response: globalThis.Response): [string, string][] {
   const kept: [string, string][] = []
   response.headers.forEach((value, name) => {
-    if (name !== 'content-length' && name !== 'date' && name !== 'set-cookie' && name !== 'etag') kept.push([name, value])
+    if (!PER_REQUEST_HEADER.test(name)) kept.push([name, value])
   })
   return kept
 }
