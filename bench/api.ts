@@ -115,17 +115,22 @@ async function measureLane(databaseUri: string, compat: string, mediaDir: string
     child.once('message', (message) => resolve(message as Ready))
     child.once('exit', (code) => reject(new Error(`lane server exited with ${code}`)))
   })
-  /** The lane server's CPU time so far, in ms. */
-  const serverCpuMs = () =>
-    new Promise<number>((resolve) => {
-      const onMessage = (message: { type: string; usage?: NodeJS.CpuUsage }) => {
-        if (message.type !== 'cpu') return
+  /** Sends the lane server a message and waits for its reply of the given type. */
+  const ask = <Reply>(message: { type: string; everyMs?: number }, replyType: string) =>
+    new Promise<Reply>((resolve) => {
+      const onMessage = (reply: { type: string }) => {
+        if (reply.type !== replyType) return
         child.off('message', onMessage)
-        resolve((message.usage!.user + message.usage!.system) / 1000)
+        resolve(reply as Reply)
       }
       child.on('message', onMessage)
-      child.send({ type: 'cpu' })
+      child.send(message)
     })
+  /** The lane server's CPU time so far, in ms. */
+  const serverCpuMs = async () => {
+    const { usage } = await ask<{ usage: NodeJS.CpuUsage }>({ type: 'cpu' }, 'cpu')
+    return (usage.user + usage.system) / 1000
+  }
   const measure = async (urls: string[]) => {
     const before = await serverCpuMs()
     const result = await runLoad(urls, { connections: CONNECTIONS, seconds: SECONDS, warmUpSeconds: WARM_UP_SECONDS })
@@ -135,16 +140,8 @@ async function measureLane(databaseUri: string, compat: string, mediaDir: string
   const measureWhileEditing = async (urls: string[], everyMs: number) => {
     child.send({ type: 'edit-start', everyMs })
     const result = await measure(urls)
-    const edits = new Promise<number>((resolve) => {
-      const onMessage = (message: { type: string; edits?: number }) => {
-        if (message.type !== 'edits') return
-        child.off('message', onMessage)
-        resolve(message.edits!)
-      }
-      child.on('message', onMessage)
-    })
-    child.send({ type: 'edit-stop' })
-    return { ...result, edits: await edits }
+    const { edits } = await ask<{ edits: number }>({ type: 'edit-stop' }, 'edits')
+    return { ...result, edits }
   }
   const cases = [
     {

@@ -25,6 +25,7 @@ import { parseArgs } from 'node:util'
 
 import { generateCorpus } from './support/generateCorpus'
 import type { PhaseKind, PhaseMessage, PhaseReply, PhaseResult } from './support/runBenchPhase'
+import { exitWithUsageOnHelp, positiveOptionReader } from './support/benchOptions'
 
 const USAGE =
   'usage: npm run bench:import -- [--count N] [--store-count N] [--small N] [--seed S] [--batch-size B] [--chunk N] [--only dry,import,reimport,plain] [--cpu-prof DIR] [--keep]'
@@ -59,15 +60,8 @@ function readOptions(): Options {
       help: { type: 'boolean', default: false },
     },
   })
-  if (values.help) {
-    console.log(USAGE)
-    process.exit(0)
-  }
-  const positive = (name: string, text: string) => {
-    const value = Number(text)
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} expects a whole number ≥ 1 (got "${text}")\n${USAGE}`)
-    return value
-  }
+  exitWithUsageOnHelp(values.help, USAGE)
+  const positive = positiveOptionReader(USAGE)
   const only = values.only.split(',').map((name) => name.trim())
   const unknown = only.filter((name) => !(PHASES as readonly string[]).includes(name))
   if (unknown.length) throw new Error(`--only: unknown measurement ${unknown.join(', ')} (choose from ${PHASES.join(', ')})`)

@@ -30,6 +30,7 @@ import readline from 'node:readline'
 import { parseArgs } from 'node:util'
 
 import type { BurstResult, ChildMessage, LaneRequest, LaneResult, OutcomeCounts, TimingRow } from './support/scheduleSupport'
+import { exitWithUsageOnHelp, positiveOptionReader } from './support/benchOptions'
 
 const USAGE =
   'usage: npm run bench:schedule -- [--stories N] [--spread-seconds S] [--lead-seconds S] [--burst N] [--concurrency N] [--poll-ms MS] [--seed S] [--profile] [--timeout S] [--second-runner process|inline] [--sqlite-pragma P]… [--lanes sqlite,mongodb] [--keep]'
@@ -72,15 +73,8 @@ function readOptions(): Options {
       help: { type: 'boolean', default: false },
     },
   })
-  if (values.help) {
-    console.log(USAGE)
-    process.exit(0)
-  }
-  const positive = (name: string, text: string) => {
-    const value = Number(text)
-    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} expects a whole number ≥ 1 (got "${text}")\n${USAGE}`)
-    return value
-  }
+  exitWithUsageOnHelp(values.help, USAGE)
+  const positive = positiveOptionReader(USAGE)
   const secondRunner = values['second-runner']
   if (secondRunner !== 'process' && secondRunner !== 'inline') throw new Error(`--second-runner expects process or inline (got "${secondRunner}")\n${USAGE}`)
   return {

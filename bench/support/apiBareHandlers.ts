@@ -2,6 +2,7 @@ import type { Express } from 'express'
 import type { Payload } from 'payload'
 
 import { formatCredit } from '../../src/photos/formatCredit'
+import { toPhotoImage } from '../../src/photos/photoImage'
 import { PHOTO_DERIVATIVES } from '../../src/photos/photoSizes'
 
 type Row = Record<string, unknown>
@@ -62,23 +63,7 @@ interface Photo extends Row {
 
 /** A caption's `image` and `creditLine`, as collections/Captions computes them. */
 function captionExtras(credit: string | null, photo: Photo | null) {
-  const image = photo && {
-    url: photo.url,
-    width: photo.width,
-    height: photo.height,
-    mimeType: photo.mimeType,
-    alt: photo.alt,
-    placeholder: photo.placeholder,
-    dominantColor: photo.dominantColor,
-    focalX: photo.focalX,
-    focalY: photo.focalY,
-    sizes: Object.fromEntries(
-      SIZE_NAMES.map((name) => {
-        const size = photo.sizes[name]
-        return [name, { url: size?.url ?? null, width: size?.width ?? null, height: size?.height ?? null, mimeType: size?.mimeType ?? null }]
-      }),
-    ),
-  }
+  const image = photo && toPhotoImage(photo)
   return { creditLine: formatCredit({ captionCredit: credit, photographer: credit ? null : photo?.photographer, locale: 'zh-Hans' }), image: image ?? null }
 }
 

@@ -3,13 +3,10 @@ import type { Browser } from 'playwright-core'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { findBrowserLaneBlocker, launchChromium, SCREENSHOT_DIR } from '../support/browser'
+import { failInCiWhenBlocked, findBrowserLaneBlocker, launchChromium, SCREENSHOT_DIR } from '../support/browser'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 
-const blocker = findBrowserLaneBlocker()
-if (blocker && process.env.CI === 'true') {
-  throw new Error(`The browser test lane cannot run in CI: ${blocker}`)
-}
+const blocker = failInCiWhenBlocked(findBrowserLaneBlocker(), 'browser test lane')
 
 const ADMIN = { email: 'chief.admin@newsroom.test', password: 'newsroom-admin-password' }
 

@@ -1,27 +1,18 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { findBrowserLaneBlocker, launchChromium, SCREENSHOT_DIR } from '../support/browser'
+import { failInCiWhenBlocked, findBrowserLaneBlocker, launchChromium, SCREENSHOT_DIR, signInToAdmin } from '../support/browser'
 import { createStory } from '../support/site'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 
-const blocker = findBrowserLaneBlocker()
-if (blocker && process.env.CI === 'true') throw new Error(`The browser test lane cannot run in CI: ${blocker}`)
+const blocker = failInCiWhenBlocked(findBrowserLaneBlocker(), 'browser test lane')
 
 const ADMIN = { email: 'preview.admin@newsroom.test', password: 'newsroom-admin-password' }
 const EDITOR = { email: 'preview.editor@newsroom.test', password: 'newsroom-editor-password' }
 const DRAFT = { title: '芦溪县武功山云海美景迎客来', paragraph: '武功山金顶出现大面积云海，吸引游客登山观赏。' }
 const RETITLED = '芦溪县武功山云海美景迎八方游客'
-
-async function signIn(page: Page, baseUrl: string, account: { email: string; password: string }) {
-  await page.goto(`${baseUrl}/admin/login`)
-  await page.locator('input[name="email"]').fill(account.email)
-  await page.locator('input[name="password"]').fill(account.password)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.waitForURL((url) => url.pathname === '/admin')
-}
 
 // Outside CI the lane is skipped, with the reason, when Chromium or the production build is missing.
 describe.skipIf(blocker !== null)(`draft preview from the admin${blocker ? ` (skipped: ${blocker})` : ''}`, () => {
@@ -47,7 +38,7 @@ describe.skipIf(blocker !== null)(`draft preview from the admin${blocker ? ` (sk
   it('an editor opens a draft in the admin: the preview shows the draft, and the live preview follows an edit', async () => {
     const context = await browser.newContext({ viewport: { width: 1500, height: 1000 } })
     const page = await context.newPage()
-    await signIn(page, server.url, EDITOR)
+    await signInToAdmin(page, server.url, EDITOR)
     await page.goto(`${server.url}/admin/collections/articles/${story.id}`)
     await page.locator('#field-title').waitFor()
 

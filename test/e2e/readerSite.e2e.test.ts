@@ -2,13 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { buildLexicalBody } from '../../src/importer/buildLexicalBody'
 import { callApi, createSignedInUser, type TestUser } from '../support/api'
-import { findProductionBuildBlocker } from '../support/browser'
+import { failInCiWhenBlocked, findProductionBuildBlocker } from '../support/browser'
 import { createStory, fetchPage, readDistrictSection, readHtmlLang } from '../support/site'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 import { makePhoto, uploadPhoto } from '../int/photosFixtures'
 
-const blocker = findProductionBuildBlocker()
-if (blocker && process.env.CI === 'true') throw new Error(`The reader-site tests cannot run in CI: ${blocker}`)
+const blocker = failInCiWhenBlocked(findProductionBuildBlocker(), 'reader-site tests')
 
 const LIBRARY = {
   title: '安源区新建社区图书馆开放',

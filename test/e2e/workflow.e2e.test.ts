@@ -1,28 +1,19 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { callApi } from '../support/api'
-import { findBrowserLaneBlocker, launchChromium, SCREENSHOT_DIR } from '../support/browser'
+import { failInCiWhenBlocked, findBrowserLaneBlocker, launchChromium, SCREENSHOT_DIR, signInToAdmin } from '../support/browser'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 
-const blocker = findBrowserLaneBlocker()
-if (blocker && process.env.CI === 'true') throw new Error(`The browser test lane cannot run in CI: ${blocker}`)
+const blocker = failInCiWhenBlocked(findBrowserLaneBlocker(), 'browser test lane')
 
 const ADMIN = { email: 'admin@newsroom.test', password: 'newsroom-admin-password' }
 const EDITOR = { email: 'editor@newsroom.test', password: 'newsroom-editor-password' }
 const CHIEF = { email: 'chief@newsroom.test', password: 'newsroom-chief-password' }
 const IMPORTED_TITLE = '砥砺奋进春意浓'
 const NEW_TITLE = '湘东区砥砺奋进 春意正浓'
-
-async function signIn(page: Page, baseUrl: string, account: { email: string; password: string }) {
-  await page.goto(`${baseUrl}/admin/login`)
-  await page.locator('input[name="email"]').fill(account.email)
-  await page.locator('input[name="password"]').fill(account.password)
-  await page.getByRole('button', { name: '登录' }).click()
-  await page.waitForURL((url) => url.pathname === '/admin')
-}
 
 // Outside CI the lane is skipped, with the reason, when Chromium or the production build is missing.
 describe.skipIf(blocker !== null)(`editorial workflow in the admin${blocker ? ` (skipped: ${blocker})` : ''}`, () => {
@@ -49,7 +40,7 @@ describe.skipIf(blocker !== null)(`editorial workflow in the admin${blocker ? ` 
 
   it('an editor retitles an imported story and approves it; the chief editor publishes it; readers get the new title', async () => {
     const editorPage = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
-    await signIn(editorPage, server.url, EDITOR)
+    await signInToAdmin(editorPage, server.url, EDITOR)
 
     // The editor's queue on the dashboard lists the imported stories waiting for review.
     const queue = editorPage.getByTestId('role-queue').filter({ hasText: '待审稿件' })
@@ -78,7 +69,7 @@ describe.skipIf(blocker !== null)(`editorial workflow in the admin${blocker ? ` 
 
     const chiefContext = await browser.newContext({ viewport: { width: 1400, height: 1000 } })
     const chiefPage = await chiefContext.newPage()
-    await signIn(chiefPage, server.url, CHIEF)
+    await signInToAdmin(chiefPage, server.url, CHIEF)
     const approvedQueue = chiefPage.getByTestId('role-queue').filter({ hasText: '已审核，待发布' })
     await approvedQueue.getByRole('link', { name: NEW_TITLE }).waitFor()
     await chiefPage.screenshot({ path: path.join(SCREENSHOT_DIR, 'dashboard-chief.png'), fullPage: true })

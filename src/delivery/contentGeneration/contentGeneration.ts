@@ -20,8 +20,8 @@ export async function advanceContentGeneration(payload: Payload): Promise<void> 
 
 /** Creates the row when missing (MongoDB's updateGlobal does not insert). */
 export async function ensureContentGeneration(payload: Payload): Promise<void> {
-  const row = await payload.db.findGlobal({ slug: CONTENT_GENERATION_SLUG, where: {} })
-  if (!row || Object.keys(row).length === 0) {
+  // Every token written is a UUID: '' means there is no row yet.
+  if ((await readContentGeneration(payload)) === '') {
     await payload.db.createGlobal({ slug: CONTENT_GENERATION_SLUG, data: { token: randomUUID() }, returning: false })
   }
 }
