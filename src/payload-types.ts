@@ -397,7 +397,8 @@ export interface WorkflowEvent {
     | 'unschedule'
     | 'unpublish'
     | 'reopen'
-    | 'restore';
+    | 'restore'
+    | 'live-edit';
   fromStage?:
     ('draft' | 'in-review' | 'changes-requested' | 'approved' | 'scheduled' | 'published' | 'unpublished') | null;
   toStage?:

@@ -8,12 +8,13 @@ import { publishedOrSignedIn } from '../../src/access/publishedOrSignedIn'
 import { omitNewsroomOnlyFields } from '../../src/delivery/omitNewsroomOnlyFields'
 import { revalidateArticle } from '../../src/delivery/revalidateArticle'
 import { buildArticlePreviewUrl } from '../../src/site/previewPath'
+import { performTransition, performTransitionAs } from '../../src/workflow/performTransition'
+import { guardArticleSave } from '../../src/workflow/publishing/guardArticleSave'
+import { noteArticleSaveIntent } from '../../src/workflow/publishing/saveIntent'
 import { STAGES, stageLabels } from '../../src/workflow/stages'
 import { ARTICLES_SLUG, CAPTIONS_SLUG, DISTRICTS_SLUG, PHOTOS_SLUG, USERS_SLUG, WORKFLOW_EVENTS_SLUG } from '../slugs'
 import { canUpdateArticle } from './access'
 import { transitionEndpoint } from './endpoints/transitionEndpoint'
-import { enforceWorkflow } from './hooks/enforceWorkflow'
-import { markDraftSave } from './hooks/markDraftSave'
 import { deleteWithCaptionsUnlessAudited } from './hooks/deleteWithCaptionsUnlessAudited'
 import { recordRestore } from './hooks/recordRestore'
 import { refuseStaleSave } from './hooks/refuseStaleSave'
@@ -59,14 +60,16 @@ export const Articles: CollectionConfig = {
     delete: hasRole('admin', 'chief-editor'),
   },
   hooks: {
-    beforeOperation: [markDraftSave, omitNewsroomOnlyFields],
+    beforeOperation: [noteArticleSaveIntent, omitNewsroomOnlyFields],
     beforeValidate: [setSlugFromTitle],
-    beforeChange: [refuseStaleSave, setCreatedBy, enforceWorkflow],
+    beforeChange: [refuseStaleSave, setCreatedBy, guardArticleSave],
     afterChange: [recordWorkflowEvent, revalidateArticle],
     beforeDelete: [deleteWithCaptionsUnlessAudited],
     afterOperation: [recordRestore],
   },
   endpoints: [transitionEndpoint],
+  // The publishing service, reached through the Payload instance by jobs, tests and benchmarks (publishing/publishingService.ts).
+  custom: { publishingService: { performTransition, performTransitionAs } },
   fields: [
     {
       name: 'workflowStage',

@@ -4,6 +4,7 @@ import { hasRole } from '../../src/access/hasRole'
 import { fieldSignedIn } from '../../src/access/fieldSignedIn'
 import { nobody } from '../../src/access/nobody'
 import { ARTICLES_SLUG, CAPTIONS_SLUG, PHOTOS_SLUG } from '../slugs'
+import { auditCaptionDelete, auditCaptionSave, guardCaptionDelete, guardCaptionSave } from '../../src/workflow/publishing/guardLiveContent'
 import { captionOfPublishedOrSignedIn } from './access'
 import { captionImageField } from './fields/captionImage'
 import { readCreditLine } from './hooks/readCreditLine'
@@ -42,9 +43,11 @@ export const Captions: CollectionConfig = {
     delete: hasRole('admin', 'chief-editor', 'editor'),
   },
   hooks: {
-    beforeChange: [setArticlePublished],
-    afterChange: [syncPhotoUsageOfCaption],
-    afterDelete: [syncPhotoUsageOfDeletedCaption],
+    // A caption a live story shows is live content: changing it needs the right to publish (audited).
+    beforeChange: [guardCaptionSave, setArticlePublished],
+    afterChange: [syncPhotoUsageOfCaption, auditCaptionSave],
+    beforeDelete: [guardCaptionDelete],
+    afterDelete: [syncPhotoUsageOfDeletedCaption, auditCaptionDelete],
   },
   fields: [
     { name: 'text', label: { zh: '说明文字', en: 'Text' }, type: 'textarea', required: true, localized: true },

@@ -9,6 +9,7 @@ import { PHOTO_MIME_TYPES } from '../../src/photos/photoFormats'
 import { kebabSizeName, PHOTO_DERIVATIVES, WEBP_OPTIONS } from '../../src/photos/photoSizes'
 import { PHOTO_ROLES } from '../../src/roles'
 import { DISTRICTS_SLUG, PHOTOS_SLUG } from '../slugs'
+import { auditPhotoSave, guardPhotoDelete, guardPhotoSave } from '../../src/workflow/publishing/guardLiveContent'
 import { usedByPublishedOrSignedIn } from './access'
 import { applyPreparedPhoto } from './hooks/applyPreparedPhoto'
 import { explainFailedUpload } from './hooks/explainFailedUpload'
@@ -57,7 +58,10 @@ export const Photos: CollectionConfig = {
   },
   hooks: {
     beforeOperation: [prepareUploadedFile],
-    beforeChange: [applyPreparedPhoto],
+    // A photo a live story shows is live content: changing it needs the right to publish (audited).
+    beforeChange: [guardPhotoSave, applyPreparedPhoto],
+    afterChange: [auditPhotoSave],
+    beforeDelete: [guardPhotoDelete],
     afterDelete: [releaseCaptionsOfDeletedPhoto],
     afterError: [explainFailedUpload],
   },

@@ -8,7 +8,12 @@ import { ARTICLES_SLUG, USERS_SLUG, WORKFLOW_EVENTS_SLUG } from '../slugs'
 export { WORKFLOW_EVENTS_SLUG }
 
 const stageOptions = STAGES.map((stage) => ({ value: stage, label: stageLabels[stage] }))
-const actionLabels = Object.fromEntries(TRANSITIONS.map((transition) => [transition.action, transition.label]))
+const actionLabels: Record<string, { zh: string; en: string }> = Object.fromEntries(TRANSITIONS.map((transition) => [transition.action, transition.label]))
+/** Audited changes that are not transitions: a version restored, a caption or photo of a live story changed. */
+const EXTRA_ACTION_LABELS: Record<string, { zh: string; en: string }> = {
+  restore: { zh: '恢复版本', en: 'Restore version' },
+  'live-edit': { zh: '修改已发布内容', en: 'Edit live content' },
+}
 
 /**
  * The audit trail: one entry per workflow transition (who, when, from, to, why).
@@ -39,9 +44,9 @@ export const WorkflowEvents: CollectionConfig = {
       label: { zh: '操作', en: 'Action' },
       type: 'select',
       required: true,
-      options: [...ACTIONS, 'restore'].map((action) => ({
+      options: [...ACTIONS, 'restore', 'live-edit'].map((action) => ({
         value: action,
-        label: actionLabels[action] ?? { zh: '恢复版本', en: 'Restore version' },
+        label: actionLabels[action] ?? EXTRA_ACTION_LABELS[action]!,
       })),
     },
     { name: 'fromStage', label: { zh: '原阶段', en: 'From' }, type: 'select', options: stageOptions },

@@ -1,13 +1,14 @@
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest, TypedUser } from 'payload'
 
-import { APIError } from 'payload'
+import { createLocalReq } from 'payload'
 
-import type { WorkflowContext } from './context'
 import type { Stage } from './stages'
 
 import { ARTICLES_SLUG } from '../../collections/slugs'
+import { contextWithGrant } from './publishing/operationState'
 import { cancelScheduledChanges, queueScheduledChange } from './scheduling'
 import { currentStage, explainRefusal, findTransition, type Action } from './transitions'
+import { WorkflowError } from './workflowError'
 
 export interface TransitionRequest {
   action: string
@@ -21,32 +22,36 @@ export interface TransitionRequest {
 function parseFutureTime(value: string | undefined, field: string, now: Date): Date | undefined {
   if (value === undefined || value === null || value === '') return undefined
   const time = new Date(value)
-  if (Number.isNaN(time.getTime())) throw new APIError(`${field}: 不是有效的时间（ISO 8601，如 2026-12-01T08:00:00+08:00）`, 400, null, true)
-  if (time.getTime() <= now.getTime()) throw new APIError(`${field}: 时间须在将来`, 400, null, true)
+  if (Number.isNaN(time.getTime())) throw new WorkflowError('invalid-time', { field })
+  if (time.getTime() <= now.getTime()) throw new WorkflowError('time-not-future', { field })
   return time
 }
 
 /**
- * Moves an article from one workflow stage to another, as the table allows.
- * Throws an APIError (403 not allowed, 400 bad request) naming the reason.
+ * The publishing service: the one way to move an article from one workflow stage to another, and
+ * so the one way (with Payload's schedulePublish jobs, which save as the chief editor who scheduled
+ * and pass the same guard) to put content live or take it down. The transition endpoint, tests and
+ * benchmarks all call it. It checks the table, then saves with a grant only it can make, which the
+ * guard (publishing/guardArticleSave.ts) honours for this article and this save only, and turns
+ * into the audit entry. Throws a WorkflowError (403 not allowed, 400 bad request) naming the reason.
  */
 export async function performTransition(payload: Payload, req: PayloadRequest, articleId: string, request: TransitionRequest) {
   const user = req.user
-  if (!user) throw new APIError('请先登录', 401, null, true)
+  if (!user) throw new WorkflowError('sign-in-required')
   const transition = findTransition(request.action)
-  if (!transition) throw new APIError(`action: 未知的操作“${request.action}”`, 400, null, true)
+  if (!transition) throw new WorkflowError('unknown-action', { action: request.action })
 
   const article = await payload.findByID({ collection: ARTICLES_SLUG, id: articleId, depth: 0, draft: true, overrideAccess: true, req })
   const refusal = explainRefusal(user as never, transition.action, article as never)
-  if (refusal) throw new APIError(refusal, 403, null, true)
+  if (refusal) throw new WorkflowError('transition-refused', { reason: refusal })
   const comment = request.comment?.trim() || undefined
-  if (transition.commentRequired && !comment) throw new APIError(`comment: ${transition.label.zh}须填写原因`, 400, null, true)
+  if (transition.commentRequired && !comment) throw new WorkflowError('comment-required', { action: transition.label.zh })
 
   const now = new Date()
   const publishAt = parseFutureTime(request.publishAt, 'publishAt', now)
   const unpublishAt = parseFutureTime(request.unpublishAt, 'unpublishAt', now)
-  if (transition.action === 'schedule' && !publishAt) throw new APIError('publishAt: 定时发布须指定发布时间', 400, null, true)
-  if (publishAt && unpublishAt && unpublishAt <= publishAt) throw new APIError('unpublishAt: 撤稿时间须晚于发布时间', 400, null, true)
+  if (transition.action === 'schedule' && !publishAt) throw new WorkflowError('publish-time-required')
+  if (publishAt && unpublishAt && unpublishAt <= publishAt) throw new WorkflowError('unpublish-before-publish')
 
   const from: Stage = currentStage(article as never)
   // A takedown at a later time leaves the story live until then.
@@ -67,23 +72,38 @@ export async function performTransition(payload: Payload, req: PayloadRequest, a
   }
   if (unpublishAt) await queueScheduledChange(payload, { articleId, type: 'unpublish', at: unpublishAt, userId: user.id, req })
 
-  const context: WorkflowContext = {
-    ...(req.context as WorkflowContext),
-    workflowTransition: {
-      action,
-      from,
-      to,
-      by: user.id,
-      comment: [comment, unpublishAt ? `定时撤稿：${unpublishAt.toISOString()}` : undefined].filter(Boolean).join('；') || undefined,
-    },
-  }
+  // A transition that neither publishes nor takes down now is saved as a draft version when the
+  // story is live: a plain save would write the latest version (perhaps pending edits) over the
+  // live document. The guard refuses any other live change under this grant.
+  const changesLive = action === 'publish' || (action === 'unpublish' && !unpublishAt)
+  const live = await isLive(payload, articleId, req)
+  const context = contextWithGrant(req.context, {
+    articleId: String(article.id),
+    action,
+    from,
+    to,
+    by: String(user.id),
+    comment: [comment, unpublishAt ? `定时撤稿：${unpublishAt.toISOString()}` : undefined].filter(Boolean).join('；') || undefined,
+  })
   return payload.update({
     collection: ARTICLES_SLUG,
     id: articleId,
     data: data as never,
     depth: 0,
+    draft: live && !changesLive,
     overrideAccess: true,
-    context: context as Record<string, unknown>,
+    context,
     req,
   })
+}
+
+async function isLive(payload: Payload, articleId: string, req: PayloadRequest): Promise<boolean> {
+  const live = await payload.db.findOne({ collection: ARTICLES_SLUG, where: { id: { equals: articleId } }, req })
+  return (live as { _status?: string } | null)?._status === 'published'
+}
+
+/** The publishing service for callers that hold a user rather than a request: jobs, scripts, tests, benchmarks. */
+export async function performTransitionAs(payload: Payload, user: TypedUser, articleId: string, request: TransitionRequest) {
+  const req = await createLocalReq({ user }, payload)
+  return performTransition(payload, req as PayloadRequest, articleId, request)
 }

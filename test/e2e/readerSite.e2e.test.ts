@@ -6,6 +6,7 @@ import { failInCiWhenBlocked, findProductionBuildBlocker } from '../support/brow
 import { createStory, fetchPage, readDistrictSection, readHtmlLang } from '../support/site'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 import { makePhoto, uploadPhoto } from '../int/photosFixtures'
+import { publishAs } from '../support/publishing'
 
 const blocker = failInCiWhenBlocked(findProductionBuildBlocker(), 'reader-site tests')
 
@@ -58,13 +59,7 @@ describe.skipIf(blocker !== null)(`reader site and draft preview${blocker ? ` (s
       overrideAccess: true,
     })
     await server.payload.update({ collection: 'captions', id: caption.id, data: { text: CAPTION.hant }, locale: 'zh-Hant', overrideAccess: true })
-    await server.payload.update({
-      collection: 'articles',
-      id: stories.library.id,
-      data: { _status: 'published' } as never,
-      overrideAccess: true,
-      context: { workflowTransition: { action: 'publish', from: 'approved', to: 'published' }, skipRevalidate: true },
-    })
+    await publishAs(server.payload, stories.library.id)
 
     stories.oldStreet = await createStory(server.payload, { ...OLD_STREET, districts: anyuan }, { publish: true })
     stories.fireDrill = await createStory(server.payload, { ...FIRE_DRILL, districts: anyuan }, { publish: true })

@@ -84,6 +84,8 @@ describe('articles over REST', () => {
       id: published.body.doc.id,
       data: { provenance: { sourceFile: 'secret.txt', contentHash: 'abc' } },
       overrideAccess: true,
+      // An edit of a live story: only a user who may publish makes one (audited).
+      user: { ...(await server.payload.findByID({ collection: 'users', id: admin.id })), collection: 'users' },
     })
 
     const list = await callApi(server.url, '/api/articles?limit=100')
@@ -193,13 +195,14 @@ describe('articles over REST', () => {
       token: admin.token,
       body: { title: '有图的已发布稿件', _status: 'published' },
     })
-    for (const [article, text] of [
-      [draft.body.doc.id, '草稿的图片说明'],
-      [published.body.doc.id, '已发布稿件的图片说明'],
-    ]) {
+    // A caption of a live story is live content: the admin adds that one (liveContent.int.test.ts has the refusals).
+    for (const [article, text, user] of [
+      [draft.body.doc.id, '草稿的图片说明', reporter],
+      [published.body.doc.id, '已发布稿件的图片说明', admin],
+    ] as const) {
       const created = await callApi(server.url, '/api/captions', {
         method: 'POST',
-        token: reporter.token,
+        token: user.token,
         body: { text, credit: '郁佳敏', article, position: 0 },
       })
       expect(created.status).toBe(201)

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { callApi, createSignedInUser, type TestUser } from '../support/api'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
+import { publishAs } from '../support/publishing'
 
 /**
  * Nothing internal reaches an anonymous caller, by any path the delivery API offers:
@@ -38,13 +39,7 @@ describe('anonymous callers see published content only', () => {
       draft: true,
       overrideAccess: true,
     })
-    const live = await payload.update({
-      collection: 'articles',
-      id: created.id,
-      data: { _status: 'published' } as never,
-      overrideAccess: true,
-      context: { workflowTransition: { action: 'publish', from: 'approved', to: 'published' } },
-    })
+    const live = await publishAs(payload, String(created.id))
     // A newer, unpublished revision of the live story: its title must stay in the newsroom.
     await payload.update({
       collection: 'articles',

@@ -2,9 +2,11 @@ import type { Payload } from 'payload'
 
 import type { Stage } from '../../src/workflow/stages'
 
+import { moveToStage } from './publishing'
+
 /**
- * An article put straight into a workflow stage (Local API, as the server itself
- * would after a transition), created by the given user. For tests that start mid-workflow.
+ * An article brought to a workflow stage through the publishing service (as the test admin),
+ * created by the given user. For tests that start mid-workflow.
  */
 export async function createArticleAt(
   payload: Payload,
@@ -18,25 +20,10 @@ export async function createArticleAt(
     draft: true,
     overrideAccess: true,
   })
-  const live = stage === 'published'
   if (options.createdBy) {
     await payload.update({ collection: 'articles', id: created.id, data: { createdBy: options.createdBy } as never, overrideAccess: true })
   }
-  if (stage === 'draft') return { id: String(created.id), title }
-  // Set up as the server would record it: an audit entry with no user ("by" empty).
-  await payload.update({
-    collection: 'articles',
-    id: created.id,
-    data: {
-      ...(live ? { _status: 'published' } : {}),
-      ...(stage === 'scheduled' ? { scheduledPublishAt: new Date(Date.now() + 3_600_000).toISOString() } : {}),
-    } as never,
-    overrideAccess: true,
-    context: { workflowTransition: { action: 'submit', from: 'draft', to: stage } },
-  })
-  if (stage === 'unpublished') {
-    await payload.update({ collection: 'articles', id: created.id, data: { _status: 'published' } as never, overrideAccess: true, context: { workflowTransition: { action: 'publish', from: 'draft', to: 'published' } } })
-    await payload.update({ collection: 'articles', id: created.id, data: { _status: 'draft' } as never, overrideAccess: true, context: { workflowTransition: { action: 'unpublish', from: 'published', to: 'unpublished' } } })
-  }
+  // Through the publishing service, as an admin: the stages' audit entries are those a real story gets.
+  await moveToStage(payload, String(created.id), stage)
   return { id: String(created.id), title }
 }

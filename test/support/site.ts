@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { buildLexicalBody } from '../../src/importer/buildLexicalBody'
+import { publishAs } from './publishing'
 
 export interface Page {
   status: number
@@ -74,13 +75,7 @@ export async function createStory(payload: Payload, input: StoryInput, { publish
     })
   }
   if (publish) {
-    await payload.update({
-      collection: 'articles',
-      id: created.id,
-      data: { _status: 'published' } as never,
-      overrideAccess: true,
-      context: { workflowTransition: { action: 'publish', from: 'approved', to: 'published' }, skipRevalidate: true },
-    })
+    await publishAs(payload, String(created.id))
   }
   return { id: String(created.id), slug: String(created.slug) }
 }

@@ -1,17 +1,14 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import type { WorkflowContext } from '../../../src/workflow/context'
-
+import { decisionKey } from '../../../src/workflow/publishing/decisionKey'
+import { takeAudit } from '../../../src/workflow/publishing/operationState'
 import { WORKFLOW_EVENTS_SLUG } from '../../slugs'
 
-/** Writes the audit entry for a transition saved in this operation, in the same transaction. */
-export const recordWorkflowEvent: CollectionAfterChangeHook = async ({ doc, req, context }) => {
-  const workflow = context as WorkflowContext
-  const audit = workflow.workflowTransition ?? workflow.workflowAudit
+/** Writes the audit entry the publishing decision made for this save, in the same transaction. */
+export const recordWorkflowEvent: CollectionAfterChangeHook = async ({ doc, operation, req, context }) => {
+  // Taken once: one entry per operation, even if Payload saves the document more than once.
+  const audit = takeAudit(context, decisionKey(operation, doc.id))
   if (!audit) return doc
-  // One entry per operation, even if Payload saves the document more than once.
-  delete workflow.workflowTransition
-  delete workflow.workflowAudit
   await req.payload.create({
     collection: WORKFLOW_EVENTS_SLUG,
     data: {
@@ -19,7 +16,7 @@ export const recordWorkflowEvent: CollectionAfterChangeHook = async ({ doc, req,
       action: audit.action,
       fromStage: audit.from,
       toStage: audit.to,
-      by: audit.by !== undefined ? String(audit.by) : req.user?.id,
+      by: audit.by ?? (req.user?.id !== undefined ? String(req.user.id) : undefined),
       at: new Date().toISOString(),
       comment: audit.comment,
     },

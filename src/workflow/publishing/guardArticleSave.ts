@@ -1,0 +1,102 @@
+import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+
+import type { Stage } from '../stages'
+
+import { ARTICLES_SLUG } from '../../../collections/slugs'
+import { currentStage, explainRefusal } from '../transitions'
+import { classifyArticleSave, type LiveChange } from './classifyArticleSave'
+import { decisionKey } from './decisionKey'
+import { readSaveIntent, recordDecision, takeGrant, type PendingAudit, type PublishingGrant } from './operationState'
+import { WorkflowError } from '../workflowError'
+
+/** Whether the live (main) document is published: the latest version, for a live story with pending edits, is a draft. */
+async function isLive(req: PayloadRequest, id: unknown): Promise<boolean> {
+  if (id === undefined || id === null) return false
+  const live = await req.payload.db.findOne({ collection: ARTICLES_SLUG, where: { id: { equals: id as string } }, req })
+  return (live as { _status?: string } | null)?._status === 'published'
+}
+
+/** A takedown scheduled (with its reason) through the transition endpoint, whose time has come. */
+function isScheduledTakedownDue(scheduledUnpublishAt: unknown, now: number): boolean {
+  if (typeof scheduledUnpublishAt !== 'string') return false
+  return new Date(scheduledUnpublishAt).getTime() <= now + 1000
+}
+
+/** The live changes each transition may make; anything else is a defect, refused rather than done. */
+function grantAllows(grant: PublishingGrant, change: LiveChange): boolean {
+  if (grant.action === 'publish') return change === 'publish' || change === 'live-edit'
+  if (grant.action === 'unpublish' && grant.to === 'unpublished') return change === 'unpublish'
+  return change === 'none'
+}
+
+/**
+ * The one publishing decision, on every save of an article through every door Payload opens: REST
+ * and GraphQL with or without `draft`/`autosave`, bulk updates by `where` (Payload runs this per
+ * document), version restores, the Local API with or without a user, and Payload's schedulePublish
+ * jobs (they save as the user who scheduled). Whether the save makes, changes or takes down live
+ * content is decided from what will be written (classifyArticleSave), never from a flag a caller
+ * could set. A change of live content needs either a grant from the publishing service (the
+ * transition endpoint) or a user the workflow table lets publish; it is audited. Everything else
+ * touching live content is refused with a WorkflowError naming why.
+ */
+export const guardArticleSave: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req, context }) => {
+  const intent = readSaveIntent(context)
+  const restoring = intent?.operation === 'restore'
+  const id = operation === 'create' ? undefined : originalDoc?.id
+  const key = decisionKey(operation, id)
+  const from: Stage = operation === 'create' ? 'draft' : currentStage(originalDoc)
+
+  // The stage changes only by transitions; a restore brings back content, never the stage or schedule.
+  if (operation === 'create') data = { ...data, workflowStage: 'draft' }
+  if (restoring && originalDoc) {
+    data = {
+      ...data,
+      workflowStage: originalDoc.workflowStage,
+      scheduledPublishAt: originalDoc.scheduledPublishAt,
+      scheduledUnpublishAt: originalDoc.scheduledUnpublishAt,
+    }
+  }
+
+  const save = {
+    operation: restoring ? ('restore' as const) : operation,
+    draft: intent ? intent.draft : undefined,
+    incomingStatus: data._status,
+    latestStatus: originalDoc?._status,
+  }
+  // The live document is read only when this save may write it (draft saves and autosaves skip it).
+  const mayWriteLive = classifyArticleSave({ ...save, wasLive: false }).writesLiveDocument
+  const wasLive = operation === 'update' && mayWriteLive ? await isLive(req, id) : false
+  const decision = classifyArticleSave({ ...save, wasLive })
+
+  const grant = id === undefined ? undefined : takeGrant(context, String(id))
+  if (grant) {
+    if (!grantAllows(grant, decision.change)) {
+      throw new WorkflowError('transition-mismatch', { action: grant.action, change: decision.change })
+    }
+    const audit: PendingAudit = { action: grant.action, from: grant.from, to: grant.to, by: grant.by, comment: grant.comment }
+    recordDecision(context, key, { ...decision, audit })
+    return { ...data, workflowStage: grant.to }
+  }
+
+  if (decision.change === 'none') {
+    recordDecision(context, key, decision)
+    return data
+  }
+  const user = req.user
+  if (!user) throw new WorkflowError('live-change-without-user', { change: decision.change })
+
+  if (decision.change === 'publish' || decision.change === 'live-edit') {
+    const refusal = explainRefusal(user as never, 'publish', { ...originalDoc, workflowStage: from, createdBy: originalDoc?.createdBy ?? user.id })
+    if (refusal) throw new WorkflowError('publish-refused', { reason: refusal })
+    const comment = from === 'scheduled' ? '定时发布' : decision.change === 'live-edit' ? '修改已发布稿件' : undefined
+    recordDecision(context, key, { ...decision, audit: { action: 'publish', from, to: 'published', by: String(user.id), comment } })
+    return { ...data, workflowStage: 'published', scheduledPublishAt: null }
+  }
+
+  // An unpublish: through the transition endpoint (with a reason), or Payload's job at the takedown time set there.
+  const refusal = explainRefusal(user as never, 'unpublish', { ...originalDoc, workflowStage: from })
+  if (refusal) throw new WorkflowError('unpublish-refused', { reason: refusal })
+  if (!isScheduledTakedownDue(originalDoc?.scheduledUnpublishAt, Date.now())) throw new WorkflowError('unpublish-needs-transition')
+  recordDecision(context, key, { ...decision, audit: { action: 'unpublish', from, to: 'unpublished', by: String(user.id), comment: '定时撤稿' } })
+  return { ...data, workflowStage: 'unpublished', scheduledUnpublishAt: null }
+}
