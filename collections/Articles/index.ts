@@ -78,8 +78,9 @@ export const Articles: CollectionConfig = {
       defaultValue: 'draft',
       index: true,
       options: STAGES.map((stage) => ({ value: stage, label: stageLabels[stage] })),
-      // Changed only by transitions (POST /api/articles/:id/transition), never by editing the field.
-      access: { create: nobody, update: nobody },
+      // Changed only by transitions (POST /api/articles/:id/transition), never by editing the field;
+      // workflow internals are the newsroom's, not readers'.
+      access: { read: fieldSignedIn, create: nobody, update: nobody },
       admin: { position: 'sidebar', readOnly: true },
     },
     {
@@ -91,14 +92,14 @@ export const Articles: CollectionConfig = {
       name: 'scheduledPublishAt',
       label: { zh: '定时发布时间', en: 'Scheduled to publish at' },
       type: 'date',
-      access: { create: nobody, update: nobody },
+      access: { read: fieldSignedIn, create: nobody, update: nobody },
       admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' }, condition: (data) => Boolean(data?.scheduledPublishAt) },
     },
     {
       name: 'scheduledUnpublishAt',
       label: { zh: '定时撤稿时间', en: 'Scheduled to unpublish at' },
       type: 'date',
-      access: { create: nobody, update: nobody },
+      access: { read: fieldSignedIn, create: nobody, update: nobody },
       admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' }, condition: (data) => Boolean(data?.scheduledUnpublishAt) },
     },
     { name: 'title', label: { zh: '标题', en: 'Title' }, type: 'text', required: true, localized: true },

@@ -73,10 +73,10 @@ export async function performTransition(payload: Payload, req: PayloadRequest, a
   if (unpublishAt) await queueScheduledChange(payload, { articleId, type: 'unpublish', at: unpublishAt, userId: user.id, req })
 
   // A transition that neither publishes nor takes down now is saved as a draft version when the
-  // story is live: a plain save would write the latest version (perhaps pending edits) over the
-  // live document. The guard refuses any other live change under this grant.
+  // story is live with pending edits: a plain save would write those edits (the latest version)
+  // over the live document. The guard refuses any other live change under this grant.
   const changesLive = action === 'publish' || (action === 'unpublish' && !unpublishAt)
-  const live = await isLive(payload, articleId, req)
+  const pendingEditsOfLiveStory = (await isLive(payload, articleId, req)) && article._status !== 'published'
   const context = contextWithGrant(req.context, {
     articleId: String(article.id),
     action,
@@ -90,7 +90,7 @@ export async function performTransition(payload: Payload, req: PayloadRequest, a
     id: articleId,
     data: data as never,
     depth: 0,
-    draft: live && !changesLive,
+    draft: pendingEditsOfLiveStory && !changesLive,
     overrideAccess: true,
     context,
     req,

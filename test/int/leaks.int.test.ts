@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { callApi, createSignedInUser, type TestUser } from '../support/api'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
-import { publishAs } from '../support/publishing'
+import { publishAs, transitionAs } from '../support/publishing'
 
 /**
  * Nothing internal reaches an anonymous caller, by any path the delivery API offers:
@@ -39,7 +39,11 @@ describe('anonymous callers see published content only', () => {
       draft: true,
       overrideAccess: true,
     })
+    // Captions before going live: a live story's captions are changed only by those who may publish.
+    await payload.create({ collection: 'captions', data: { text: '公开说明', article: created.id } as never, overrideAccess: true })
     const live = await publishAs(payload, String(created.id))
+    // A takedown planned for later: its time is the newsroom's, not readers'.
+    await transitionAs(payload, String(created.id), { action: 'unpublish', comment: '到期撤稿', unpublishAt: new Date(Date.now() + 2 * 86_400_000).toISOString() })
     // A newer, unpublished revision of the live story: its title must stay in the newsroom.
     await payload.update({
       collection: 'articles',
@@ -56,7 +60,6 @@ describe('anonymous callers see published content only', () => {
       overrideAccess: true,
     })
     draft = { id: String(unpublished.id), slug: String(unpublished.slug) }
-    await payload.create({ collection: 'captions', data: { text: '公开说明', article: published.id } as never, overrideAccess: true })
     await payload.create({ collection: 'captions', data: { text: '草稿说明DRAFTCAPTION', article: draft.id } as never, overrideAccess: true })
   })
   afterAll(async () => {
@@ -76,6 +79,10 @@ describe('anonymous callers see published content only', () => {
     expect(seen).not.toContain('"provenance"')
     expect(seen).not.toContain('"workflowHistory"')
     expect(seen).not.toContain('"createdBy"')
+    // Workflow internals: the stage and the planned takedown time.
+    expect(seen).not.toContain('"workflowStage"')
+    expect(seen).not.toContain('"scheduledUnpublishAt"')
+    expect(seen).not.toContain('"scheduledPublishAt"')
   }
 
   it('the newsroom itself sees the draft revision and provenance (so the checks below are meaningful)', async () => {
@@ -142,6 +149,8 @@ describe('anonymous callers see published content only', () => {
     { name: 'nested in or', query: 'where[or][0][provenance.contentHash][equals]=deadbeef' },
     { name: 'on the creator', query: `where[createdBy][equals]=${'$'}{admin}` },
     { name: 'on the creator e-mail', query: 'where[createdBy.email][exists]=true' },
+    { name: 'on the planned takedown time', query: 'where[scheduledUnpublishAt][exists]=true' },
+    { name: 'on the workflow stage', query: 'where[workflowStage][equals]=published' },
   ])('where on a hidden field ($name) reveals nothing', async ({ query }) => {
     const { status, body } = await callApi(server.url, `/api/articles?${query.replace('${admin}', admin.id)}`)
     // A filter on a field the caller cannot read is refused, not answered (an answer would be an oracle).

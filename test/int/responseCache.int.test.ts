@@ -6,6 +6,7 @@ import { createArticleAt } from '../support/articles'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 import { startWorkerProcess } from '../support/worker'
 import { makePhoto } from './photosFixtures'
+import { publishAs } from '../support/publishing'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -103,7 +104,8 @@ describe('response cache', () => {
   })
 
   it('edits of what a story shows at depth 1 — its caption, its photo, its district — are visible on the next read', async () => {
-    const story = await createArticleAt(server.payload, 'published', { title: '缓存：图片说明' })
+    // Photo, district and caption set before the story goes live (afterwards they are live edits for the chief editor).
+    const story = await createArticleAt(server.payload, 'approved', { title: '缓存：图片说明' })
     const image = await makePhoto({ width: 400, height: 300 })
     const photo = await server.payload.create({
       collection: 'photos',
@@ -118,6 +120,7 @@ describe('response cache', () => {
       data: { text: '旧说明', article: story.id, photo: photo.id, position: 0 } as never,
       overrideAccess: true,
     })
+    await publishAs(server.payload, story.id)
 
     const before = await warm(storyPath(story.id))
     expect(before.body.docs[0].captions.docs[0].text).toBe('旧说明')

@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
-import type { Stage } from '../stages'
+import { PRE_PUBLICATION_STAGES, type Stage } from '../stages'
 
 import { ARTICLES_SLUG } from '../../../collections/slugs'
 import { currentStage, explainRefusal } from '../transitions'
@@ -26,7 +26,9 @@ function isScheduledTakedownDue(scheduledUnpublishAt: unknown, now: number): boo
 function grantAllows(grant: PublishingGrant, change: LiveChange): boolean {
   if (grant.action === 'publish') return change === 'publish' || change === 'live-edit'
   if (grant.action === 'unpublish' && grant.to === 'unpublished') return change === 'unpublish'
-  return change === 'none'
+  // Other transitions change only workflow fields; on a live story with no pending edits the save
+  // rewrites the live document with itself (the service saves as a draft when edits are pending).
+  return change === 'none' || change === 'live-edit'
 }
 
 /**
@@ -47,7 +49,11 @@ export const guardArticleSave: CollectionBeforeChangeHook = async ({ data, origi
   const from: Stage = operation === 'create' ? 'draft' : currentStage(originalDoc)
 
   // The stage changes only by transitions; a restore brings back content, never the stage or schedule.
-  if (operation === 'create') data = { ...data, workflowStage: 'draft' }
+  // (The importer, saving without a user, files new stories straight into 待审: a stage before publication.)
+  if (operation === 'create') {
+    const systemStage = !req.user && PRE_PUBLICATION_STAGES.includes(data.workflowStage) ? (data.workflowStage as Stage) : undefined
+    data = { ...data, workflowStage: systemStage ?? 'draft' }
+  }
   if (restoring && originalDoc) {
     data = {
       ...data,
