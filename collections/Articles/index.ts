@@ -8,9 +8,11 @@ import { publishedOrSignedIn } from '../../src/access/publishedOrSignedIn'
 import { omitNewsroomOnlyFields } from '../../src/delivery/omitNewsroomOnlyFields'
 import { revalidateArticle } from '../../src/delivery/revalidateArticle'
 import { buildArticlePreviewUrl } from '../../src/site/previewPath'
+import { correctionsField } from '../../src/syndication/correctionsField'
 import { STAGES, stageLabels } from '../../src/workflow/stages'
 import { ARTICLES_SLUG, CAPTIONS_SLUG, DISTRICTS_SLUG, PHOTOS_SLUG, USERS_SLUG, WORKFLOW_EVENTS_SLUG } from '../slugs'
 import { canUpdateArticle } from './access'
+import { ninjsEndpoints } from './endpoints/ninjsEndpoints'
 import { transitionEndpoint } from './endpoints/transitionEndpoint'
 import { enforceWorkflow } from './hooks/enforceWorkflow'
 import { markDraftSave } from './hooks/markDraftSave'
@@ -66,7 +68,7 @@ export const Articles: CollectionConfig = {
     beforeDelete: [deleteWithCaptionsUnlessAudited],
     afterOperation: [recordRestore],
   },
-  endpoints: [transitionEndpoint],
+  endpoints: [transitionEndpoint, ...ninjsEndpoints],
   fields: [
     {
       name: 'workflowStage',
@@ -150,6 +152,7 @@ export const Articles: CollectionConfig = {
       type: 'text',
       admin: { description: { zh: '图片说明没有署名时使用，如“图片除署名外由安源区委宣传部提供”', en: 'Used where a caption has no credit' } },
     },
+    correctionsField,
     { name: 'heroPhoto', label: { zh: '头图', en: 'Hero photo' }, type: 'upload', relationTo: PHOTOS_SLUG },
     {
       name: 'captions',
