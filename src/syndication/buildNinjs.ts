@@ -59,6 +59,7 @@ function photoAssociation(photo: SyndicatedPhoto, rel: string): NinjsObject {
  */
 function buildNinjs31(story: SyndicatedStory, serverUrl: string, publisher: string): NinjsObject {
   const newestNote = story.notes.at(-1)
+  const associations = [...(story.hero ? [photoAssociation(story.hero, 'hero')] : []), ...story.photos.map((photo) => photoAssociation(photo, 'photo'))]
   const descriptions: NinjsObject[] = []
   if (story.summary) descriptions.push({ role: 'summary', contentType: 'text/plain', value: story.summary })
   for (const note of story.notes) {
@@ -93,7 +94,7 @@ function buildNinjs31(story: SyndicatedStory, serverUrl: string, publisher: stri
     subjects: story.districts.map((district) => ({ name: district.name, rel: 'about', uri: `urn:gbt2260:${district.code}`, literal: district.code })),
     infoSources: story.source ? [{ name: story.source, role: 'source', uri: story.sourceUrl ?? undefined }] : undefined,
     renditions: [{ name: 'web', href: story.url, contentType: 'text/html' }],
-    associations: [...(story.hero ? [photoAssociation(story.hero, 'hero')] : []), ...story.photos.map((photo) => photoAssociation(photo, 'photo'))],
+    associations: associations.length > 0 ? associations : undefined,
   }
 }
 

@@ -114,6 +114,17 @@ function toNotes(article: Article): SyndicatedNote[] {
     .sort((a, b) => a.at.localeCompare(b.at))
 }
 
+/**
+ * When a story was first published: its original publication time, else its first publish here
+ * (the audit entry is written just after the save it records, so never later than the live save).
+ */
+export function datePublication(story: { originalPublishedAt?: string | null; updatedAt: string }, firstPublishedAt: string | undefined): string {
+  if (story.originalPublishedAt) return new Date(story.originalPublishedAt).toISOString()
+  const saved = Date.parse(story.updatedAt)
+  const first = firstPublishedAt ? Date.parse(firstPublishedAt) : saved
+  return new Date(Math.min(first, saved)).toISOString()
+}
+
 export interface SyndicationContext {
   serverUrl: string
   locale: SiteLocale
@@ -153,7 +164,7 @@ export function toSyndicatedStory(article: Article, { serverUrl, locale, firstPu
   }))
   const body = article.body as SerializedEditorState | null | undefined
   const notes = toNotes(article)
-  const publishedAt = new Date(article.originalPublishedAt ?? firstPublishedAt?.get(String(article.id)) ?? article.updatedAt).toISOString()
+  const publishedAt = datePublication(article, firstPublishedAt?.get(String(article.id)))
   const newestNote = notes.at(-1)?.at
   return {
     id: String(article.id),

@@ -10,7 +10,7 @@ import { buildRssFeed } from './buildRssFeed'
 import { buildNewsSitemap, buildRobotsTxt, buildSitemap, NEWS_SITEMAP_RULES, selectNewsSitemapStories } from './buildSitemaps'
 import { buildFeedChannel } from './feedChannel'
 import { FEED_SIZE, findAllPublishedStories, findDistrictBySlug, findLatestPublishedStories, readFirstPublishedTimes } from './readPublishedStories'
-import { toSyndicatedStory } from './syndicatedStory'
+import { datePublication, toSyndicatedStory } from './syndicatedStory'
 
 export type FeedFormat = 'rss' | 'atom'
 
@@ -70,7 +70,7 @@ export async function answerNewsSitemap(payload: Payload, serverUrl: string, now
     .map((story) => ({
       slug: story.slug!,
       title: story.title,
-      publishedAt: new Date(story.originalPublishedAt ?? firstPublishedAt.get(String(story.id)) ?? story.updatedAt).toISOString(),
+      publishedAt: datePublication(story, firstPublishedAt.get(String(story.id))),
     }))
   return answer(buildNewsSitemap(serverUrl, siteText['zh-Hans'].siteName, selectNewsSitemapStories(dated, now)), 'xml')
 }
