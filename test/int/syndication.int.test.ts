@@ -228,6 +228,17 @@ describe('syndication: feeds, sitemaps, ninjs', () => {
     })
 
     it.skipIf(schemaBlocker)('news-sitemap.xml follows Google News rules: only the last two days, publication name and zh-cn, W3C publication date, title', async () => {
+      // A story first published here three days ago and corrected today: its live save is recent, its publication is not.
+      const corrected = await publishStory('上栗县三天前的报道', { districts: [await districtId('shangli')] })
+      const threeDaysAgo = new Date(Date.now() - 3 * 24 * 60 * 60 * 1000).toISOString()
+      const [publishEvent] = (await server.payload.find({ collection: 'workflow-events', overrideAccess: true, where: { article: { equals: corrected.id }, action: { equals: 'publish' } } })).docs
+      await server.payload.db.updateOne({ collection: 'workflow-events', where: { id: { equals: publishEvent!.id } }, data: { at: threeDaysAgo } })
+      const edit = await callApi(server.url, `/api/articles/${corrected.id}?draft=true`, { method: 'PATCH', token: chief.token, body: { corrections: [{ kind: 'update', note: '补充：活动延期一周。' }] } })
+      expect(edit.status, JSON.stringify(edit.body)).toBe(200)
+      expect((await transition(corrected.id, 'publish')).status).toBe(200)
+      const rssItem = parseXml((await text('/feeds/shangli/rss.xml')).body).rss.channel.item[0]
+      expect(rssItem.pubDate).toBe(new Date(threeDaysAgo).toUTCString())
+
       const { body } = await text('/news-sitemap.xml')
       const urlset = parseXml(body).urlset
       expect(urlset['@xmlns:news']).toBe('http://www.google.com/schemas/sitemap-news/0.9')
@@ -244,8 +255,9 @@ describe('syndication: feeds, sitemaps, ninjs', () => {
       const byLoc = new Map(urls.map((url) => [url.loc, url['news:news']['news:title']]))
       expect(byLoc.get(`${server.url}/news/${featured.slug}`)).toBe(featured.title)
       expect(byLoc.get(`${server.url}/news/${lianhuaStory.slug}`)).toBe(lianhuaStory.title)
-      // Published here today, but first published in 2022: not news.
+      // Published here today, but first published in 2022: not news; nor a three-day-old story corrected today.
       expect(byLoc.has(`${server.url}/news/${oldStory.slug}`)).toBe(false)
+      expect(byLoc.has(`${server.url}/news/${corrected.slug}`)).toBe(false)
       const xsd = validateWithXsd(stripNewsExtension(body), path.join(SCHEMAS_DIR, 'sitemaps/sitemap.xsd'))
       expect(xsd.output).toBe('')
     })
