@@ -15,6 +15,7 @@ import { canUpdateArticle } from './access'
 import { ninjsEndpoints } from './endpoints/ninjsEndpoints'
 import { transitionEndpoint } from './endpoints/transitionEndpoint'
 import { enforceWorkflow } from './hooks/enforceWorkflow'
+import { limitEditorsToNotesOnLiveStories } from './hooks/limitEditorsToNotesOnLiveStories'
 import { markDraftSave } from './hooks/markDraftSave'
 import { deleteWithCaptionsUnlessAudited } from './hooks/deleteWithCaptionsUnlessAudited'
 import { recordRestore } from './hooks/recordRestore'
@@ -63,7 +64,7 @@ export const Articles: CollectionConfig = {
   hooks: {
     beforeOperation: [markDraftSave, omitNewsroomOnlyFields],
     beforeValidate: [setSlugFromTitle],
-    beforeChange: [refuseStaleSave, setCreatedBy, enforceWorkflow],
+    beforeChange: [refuseStaleSave, setCreatedBy, enforceWorkflow, limitEditorsToNotesOnLiveStories],
     afterChange: [recordWorkflowEvent, revalidateArticle],
     beforeDelete: [deleteWithCaptionsUnlessAudited],
     afterOperation: [recordRestore],

@@ -31,6 +31,7 @@ interface Story {
 describe('syndication: feeds, sitemaps, ninjs', () => {
   let server: TestServer
   let chief: TestUser
+  let editor: TestUser
   let featured: Story
   let oldStory: Story
   let lianhuaStory: Story
@@ -65,6 +66,7 @@ describe('syndication: feeds, sitemaps, ninjs', () => {
     server = await startTestServer('syndication', { env: { JOBS_AUTORUN: 'false' } })
     await createSignedInUser(server.payload, server.url, ['admin'])
     chief = await createSignedInUser(server.payload, server.url, ['chief-editor'])
+    editor = await createSignedInUser(server.payload, server.url, ['editor'])
     anyuanId = await districtId('anyuan')
     const image = await makePhoto({ width: 1200, height: 800 })
     const photo = await server.payload.create({
@@ -342,12 +344,25 @@ describe('syndication: feeds, sitemaps, ninjs', () => {
   })
 
   describe('corrections, takedown and republishing', () => {
-    it('a correction written on a live story stays in the pending draft until the chief editor publishes it; then it shows in the API, feeds, ninjs', async () => {
+    it('an editor may add a note to a live story only as a draft, and change nothing else of it', async () => {
+      const path = `/api/articles/${featured.id}`
+      const asEditor = (query: string, body: unknown) => callApi(server.url, `${path}${query}`, { method: 'PATCH', token: editor.token, body })
+      const retitled = await asEditor('?draft=true', { title: '编辑改的标题', corrections: [{ kind: 'update', note: '顺带改标题' }] })
+      expect(retitled.status).toBe(403)
+      expect(retitled.body.errors[0].message).toMatch(/^title: /)
+      const notDraft = await asEditor('', { corrections: [{ kind: 'update', note: '直接上线的说明' }] })
+      expect(notDraft.status).toBe(403)
+      const latest = await callApi(server.url, `${path}?draft=true`, { token: chief.token })
+      expect(latest.body.title).toBe(featured.title)
+      expect(latest.body.corrections).toEqual([])
+    })
+
+    it('a correction an editor writes on a live story stays in the pending draft until the chief editor publishes it; then it shows in the API, feeds, ninjs', async () => {
       const note = '本文第二段“十二处”应为“十三处”，特此更正。'
       const at = new Date(Date.now() + 1000).toISOString()
       const written = await callApi(server.url, `/api/articles/${featured.id}?draft=true`, {
         method: 'PATCH',
-        token: chief.token,
+        token: editor.token,
         body: { corrections: [{ kind: 'correction', note, at }] },
       })
       expect(written.status, JSON.stringify(written.body)).toBe(200)
@@ -373,6 +388,15 @@ describe('syndication: feeds, sitemaps, ninjs', () => {
       const rss = parseXml((await text('/feeds/anyuan/rss.xml')).body).rss.channel
       expect(rss.item[0]['dcterms:modified']).toBe(at)
       expect(rss.item[0]['content:encoded']).toContain(note)
+
+      // A published note is public record: an editor cannot rewrite it.
+      const rewritten = await callApi(server.url, `/api/articles/${featured.id}?draft=true`, {
+        method: 'PATCH',
+        token: editor.token,
+        body: { corrections: [{ kind: 'correction', note: '改写过的更正', at }] },
+      })
+      expect(rewritten.status).toBe(403)
+      expect(rewritten.body.errors[0].message).toMatch(/^corrections: /)
 
       const ninjs = (await callApi(server.url, `/api/articles/${featured.id}/ninjs`)).body
       expect(ninjs.descriptions).toContainEqual({ role: 'correction', contentType: 'text/plain', value: expect.stringContaining(note) })
