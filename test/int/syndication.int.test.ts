@@ -317,6 +317,11 @@ describe('syndication: feeds, sitemaps, ninjs', () => {
     it.skipIf(schemaBlocker)('by slug, ?version=2.2 for partners on 2.x (valid against the 2.2 schema), ?locale=zh-Hant', async () => {
       const bySlug = await callApi(server.url, `/api/articles/by-slug/${featured.slug}/ninjs`)
       expect(bySlug.status).toBe(200)
+      // Served like other anonymous reads: ETag, the response cache, 304.
+      const again = await callApi(server.url, `/api/articles/by-slug/${featured.slug}/ninjs`)
+      expect(again.headers.get('x-cache')).toBe('hit')
+      expect(again.headers.get('etag')).toBe(bySlug.headers.get('etag'))
+      expect((await get(`/api/articles/by-slug/${featured.slug}/ninjs`, { 'if-none-match': bySlug.headers.get('etag')! })).status).toBe(304)
       expect(bySlug.body.uri).toBe(`${server.url}/api/articles/${featured.id}`)
       const old = await callApi(server.url, `/api/articles/${featured.id}/ninjs?version=2.2`)
       const validate22 = compileNinjsSchema('2.2')
@@ -352,6 +357,15 @@ describe('syndication: feeds, sitemaps, ninjs', () => {
       expect(retitled.body.errors[0].message).toMatch(/^title: /)
       const notDraft = await asEditor('', { corrections: [{ kind: 'update', note: '直接上线的说明' }] })
       expect(notDraft.status).toBe(403)
+      // The other doors: a bulk update by `where`, and GraphQL.
+      const bulk = await callApi(server.url, `/api/articles?where[id][equals]=${featured.id}&draft=true`, { method: 'PATCH', token: editor.token, body: { title: '批量改的标题' } })
+      expect(bulk.body.docs ?? []).toEqual([])
+      const graphql = await callApi(server.url, '/api/graphql', {
+        method: 'POST',
+        token: editor.token,
+        body: { query: `mutation { updateArticle(id: "${featured.id}", draft: true, data: { title: "图形接口改的标题" }) { id title } }` },
+      })
+      expect(graphql.body.errors?.[0]?.message).toMatch(/^title: /)
       const latest = await callApi(server.url, `${path}?draft=true`, { token: chief.token })
       expect(latest.body.title).toBe(featured.title)
       expect(latest.body.corrections).toEqual([])
