@@ -86,7 +86,7 @@ function buildNinjs31(story: SyndicatedStory, serverUrl: string, publisher: stri
     ],
     descriptions: descriptions.length > 0 ? (descriptions as Json[]) : undefined,
     bodies: [
-      { role: 'main', contentType: 'text/html', charCount: story.bodyHtml.length, value: story.bodyHtml },
+      { role: 'main', contentType: 'text/html', charCount: [...story.bodyHtml].length, value: story.bodyHtml },
       { role: 'main', contentType: 'text/plain', charCount: [...story.bodyText].length, value: story.bodyText },
     ],
     by: formatByline(story) ?? undefined,

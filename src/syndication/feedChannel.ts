@@ -17,7 +17,7 @@ export interface FeedChannel {
   selfUrl: string
   /** BCP 47 language of the feed's text. */
   language: 'zh-Hans' | 'zh-Hant'
-  /** The newest "updated" time of its stories (the epoch for an empty feed, so the ETag stays stable). */
+  /** The newest "updated" time of its stories; for an empty feed its district's last change, else the epoch (a fixed time, so the ETag stays stable). */
   updatedAt: string
   stories: SyndicatedStory[]
 }
@@ -33,7 +33,7 @@ export function buildFeedChannel({ serverUrl, locale, district, format, stories 
     siteUrl: `${serverUrl}${buildLocalePath(district ? `/#${district.slug}` : '/', locale)}`,
     selfUrl: `${serverUrl}${buildLocalePath(path, locale)}`,
     language: locale,
-    updatedAt: stories.reduce((newest, story) => (story.updatedAt > newest ? story.updatedAt : newest), new Date(0).toISOString()),
+    updatedAt: stories.reduce((newest, story) => (story.updatedAt > newest ? story.updatedAt : newest), new Date(district?.updatedAt ?? 0).toISOString()),
     stories,
   }
 }
