@@ -8,6 +8,8 @@
  * keep-alive connections, each request to the next URL in turn:
  *   - list by district: /api/articles?where[districts.slug][equals]=<each district>&limit=10&depth=1
  *   - one article by slug: /api/articles?where[slug][equals]=<each story>&limit=1&depth=1
+ *   - feeds: /feeds/rss.xml, /feeds/atom.xml and each district's (src/syndication), and /sitemap.xml
+ *     (no bare counterpart: cached, editing and uncached only)
  * Four measurements per case, in the same run: the API with its response cache; the same while a
  * live story is edited every second (each edit a new content generation); the same API with the
  * cache off (a second Express app over the same Payload); and, as the ceiling, the same reads from
@@ -155,13 +157,28 @@ async function measureLane(databaseUri: string, compat: string, mediaDir: string
       name: `one article by slug (depth 1), ${ready.slugs.length} stories in turn`,
       paths: ready.slugs.map((slug) => encodeURIComponent(slug)).map((slug) => ({
         api: `/api/articles?where[slug][equals]=${slug}&limit=1&depth=1`,
-        bare: `/bare/articles/by-slug/${slug}`,
+        bare: `/bare/articles/by-slug/${slug}` as string | undefined,
       })),
     },
+    // Feeds and sitemaps (src/syndication) have no bare counterpart: cached, editing and uncached only.
+    {
+      name: `feeds: RSS and Atom of the site and of ${ready.districtSlugs.length} districts in turn (latest 50)`,
+      paths: ['', ...ready.districtSlugs.map((slug) => `${slug}/`)].flatMap((prefix) => [`/feeds/${prefix}rss.xml`, `/feeds/${prefix}atom.xml`]).map((api) => ({ api, bare: undefined })),
+    },
+    { name: 'sitemap.xml (every published story)', paths: [{ api: '/sitemap.xml', bare: undefined }] },
   ]
   const rows: Row[] = []
   for (const testCase of cases) {
     for (const { api, bare } of testCase.paths.slice(0, COMPARED_PER_CASE)) {
+      if (bare === undefined) {
+        // XML: the cached and uncached servers must send the same document.
+        const [cachedXml, uncachedXml] = await Promise.all([ready.url + api, ready.uncachedUrl + api].map((url) => fetch(url).then((r) => r.text())))
+        if (cachedXml !== uncachedXml) {
+          child.send({ type: 'stop' })
+          throw new Error(`[${ready.lane}] ${api}: the cached and uncached answers differ`)
+        }
+        continue
+      }
       const [apiJson, uncachedJson, bareJson] = await Promise.all([ready.url + api, ready.uncachedUrl + api, ready.bareUrl + bare].map((url) => fetch(url).then((r) => r.json())))
       const differences = [
         ...listJsonDifferences(apiJson, bareJson).filter((difference) => !isKnownDifference(compat, difference)),
@@ -178,7 +195,7 @@ async function measureLane(databaseUri: string, compat: string, mediaDir: string
       cached: wanted('cached') ? await measure(apiUrls) : undefined,
       editing: wanted('editing') ? await measureWhileEditing(apiUrls, EDIT_EVERY_MS) : undefined,
       uncached: wanted('uncached') ? await measure(testCase.paths.map(({ api }) => ready.uncachedUrl + api)) : undefined,
-      bare: wanted('bare') ? await measure(testCase.paths.map(({ bare }) => ready.bareUrl + bare)) : undefined,
+      bare: wanted('bare') && testCase.paths.every(({ bare }) => bare !== undefined) ? await measure(testCase.paths.map(({ bare }) => ready.bareUrl + bare)) : undefined,
     })
   }
   child.send({ type: 'stop' })

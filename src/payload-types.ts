@@ -146,6 +146,17 @@ export interface Article {
    * Used where a caption has no credit
    */
   defaultCredit?: string | null;
+  /**
+   * Public notes; on a live story a new note is visible once the edit is published
+   */
+  corrections?:
+    | {
+        kind: 'correction' | 'update';
+        note: string;
+        at: string;
+        id?: string | null;
+      }[]
+    | null;
   heroPhoto?: (string | null) | Photo;
   captions?: {
     docs?: (string | Caption)[];
@@ -657,6 +668,14 @@ export interface ArticlesSelect<T extends boolean = true> {
   originalPublishedAt_tz?: T;
   tags?: T;
   defaultCredit?: T;
+  corrections?:
+    | T
+    | {
+        kind?: T;
+        note?: T;
+        at?: T;
+        id?: T;
+      };
   heroPhoto?: T;
   captions?: T;
   workflowHistory?: T;

@@ -111,12 +111,13 @@ function sqliteReader(payload: Payload): Reader {
 
   async function hydrate(ids: string[]) {
     if (ids.length === 0) return []
-    const [articles, locales, rels, texts, captions] = await Promise.all([
+    const [articles, locales, rels, texts, captions, notes] = await Promise.all([
       q(`select id, workflow_stage, scheduled_publish_at, scheduled_unpublish_at, slug, source, source_url, original_published_at, originalpublishedat_tz, default_credit, hero_photo_id, updated_at, created_at, _status from articles where id in (${marks(ids.length)})`, ids),
       q(`select _parent_id, title, subtitle, summary, body from articles_locales where _locale = 'zh-Hans' and _parent_id in (${marks(ids.length)})`, ids),
       q(`select r.parent_id, d.id, d.name, d.slug, d.pinyin, d.level, d.parent_id as parent, d.code, d.description, d.updated_at as updatedAt, d.created_at as createdAt from articles_rels r join districts d on d.id = r.districts_id where r.path = 'districts' and r.parent_id in (${marks(ids.length)}) order by r."order"`, ids),
       q(`select parent_id, path, text from articles_texts where parent_id in (${marks(ids.length)}) order by "order"`, ids),
       q(`select c.id, l.text, c.credit, c.article_id, c.photo_id, c.position, c.updated_at, c.created_at from captions c left join captions_locales l on l._parent_id = c.id and l._locale = 'zh-Hans' where c.article_id in (${marks(ids.length)}) order by c.position, c.created_at desc`, ids),
+      q(`select _parent_id, id, kind, note, at from articles_corrections where _parent_id in (${marks(ids.length)}) order by _order`, ids),
     ])
     const photoIds = [...new Set([...articles.map((a) => a.hero_photo_id), ...captions.map((c) => c.photo_id)].filter((id) => id !== null))]
     // Anonymous readers get a photo only when a published story uses it (collections/Photos/access.ts).
@@ -145,6 +146,7 @@ function sqliteReader(payload: Payload): Reader {
         originalPublishedAt_tz: row.originalpublishedat_tz,
         tags: texts.filter((t) => t.parent_id === id && t.path === 'tags').map((t) => t.text),
         defaultCredit: row.default_credit,
+        corrections: notes.filter((n) => n._parent_id === id).map(({ _parent_id: _p, ...note }) => note),
         heroPhoto: row.hero_photo_id === null ? null : (photoById.get(row.hero_photo_id) ?? row.hero_photo_id),
         captions: {
           docs: captions

@@ -10,6 +10,7 @@ import express from 'express'
 import sharp from 'sharp'
 
 import { mountDeliveryApi } from '../../src/delivery/mountDeliveryApi'
+import { mountSyndication } from '../../src/syndication/mountSyndication'
 import { mountBareHandlers } from './apiBareHandlers'
 import { publishAs, workflowActor } from '../../test/support/publishing'
 
@@ -77,6 +78,7 @@ async function main() {
   // The same delivery API with the response cache off: what every read costs Payload.
   const uncached = express()
   await mountDeliveryApi(uncached, payload, config, { ...env, API_CACHE_MAX_MB: 0 }, 'bench')
+  mountSyndication(uncached, payload, env, undefined)
   const uncachedServer = await listenOnFreePort(uncached)
   const published = await payload.find({ collection: 'articles', limit: 0, pagination: false, depth: 1, select: { slug: true, districts: true } })
   const slugs = published.docs.map((doc) => doc.slug).filter((slug): slug is string => Boolean(slug))

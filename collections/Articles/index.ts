@@ -8,13 +8,16 @@ import { publishedOrSignedIn } from '../../src/access/publishedOrSignedIn'
 import { omitNewsroomOnlyFields } from '../../src/delivery/omitNewsroomOnlyFields'
 import { revalidateArticle } from '../../src/delivery/revalidateArticle'
 import { buildArticlePreviewUrl } from '../../src/site/previewPath'
+import { correctionsField } from '../../src/syndication/correctionsField'
 import { performTransition, performTransitionAs } from '../../src/workflow/performTransition'
 import { guardArticleSave } from '../../src/workflow/publishing/guardArticleSave'
 import { noteArticleSaveIntent } from '../../src/workflow/publishing/saveIntent'
 import { STAGES, stageLabels } from '../../src/workflow/stages'
 import { ARTICLES_SLUG, CAPTIONS_SLUG, DISTRICTS_SLUG, PHOTOS_SLUG, USERS_SLUG, WORKFLOW_EVENTS_SLUG } from '../slugs'
 import { canUpdateArticle } from './access'
+import { ninjsEndpoints } from './endpoints/ninjsEndpoints'
 import { transitionEndpoint } from './endpoints/transitionEndpoint'
+import { limitEditorsToNotesOnLiveStories } from './hooks/limitEditorsToNotesOnLiveStories'
 import { deleteWithCaptionsUnlessAudited } from './hooks/deleteWithCaptionsUnlessAudited'
 import { recordRestore } from './hooks/recordRestore'
 import { refuseStaleSave } from './hooks/refuseStaleSave'
@@ -62,12 +65,12 @@ export const Articles: CollectionConfig = {
   hooks: {
     beforeOperation: [noteArticleSaveIntent, omitNewsroomOnlyFields],
     beforeValidate: [setSlugFromTitle],
-    beforeChange: [refuseStaleSave, setCreatedBy, guardArticleSave],
+    beforeChange: [refuseStaleSave, setCreatedBy, guardArticleSave, limitEditorsToNotesOnLiveStories],
     afterChange: [recordWorkflowEvent, revalidateArticle],
     beforeDelete: [deleteWithCaptionsUnlessAudited],
     afterOperation: [recordRestore],
   },
-  endpoints: [transitionEndpoint],
+  endpoints: [transitionEndpoint, ...ninjsEndpoints],
   // The publishing service, reached through the Payload instance by jobs, tests and benchmarks (publishing/publishingService.ts).
   custom: { publishingService: { performTransition, performTransitionAs } },
   fields: [
@@ -154,6 +157,7 @@ export const Articles: CollectionConfig = {
       type: 'text',
       admin: { description: { zh: '图片说明没有署名时使用，如“图片除署名外由安源区委宣传部提供”', en: 'Used where a caption has no credit' } },
     },
+    correctionsField,
     { name: 'heroPhoto', label: { zh: '头图', en: 'Hero photo' }, type: 'upload', relationTo: PHOTOS_SLUG },
     {
       name: 'captions',

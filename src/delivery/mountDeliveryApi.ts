@@ -32,11 +32,19 @@ function buildResponseCaching(payload: Payload, maxMb: number): ResponseCaching 
 /**
  * The delivery API's edge on /api: CORS allow-list, rate limit, the OpenAPI document, and
  * Payload's REST and GraphQL handlers (mounted directly, not through Next.js) with HTTP caching
- * and the response cache.
+ * and the response cache. Returns the response cache (undefined when off), for other public reads to share.
  */
-export async function mountDeliveryApi(app: Express, payload: Payload, config: Promise<SanitizedConfig> | SanitizedConfig, env: DeliveryEnv, title: string) {
+export async function mountDeliveryApi(
+  app: Express,
+  payload: Payload,
+  config: Promise<SanitizedConfig> | SanitizedConfig,
+  env: DeliveryEnv,
+  title: string,
+): Promise<ResponseCaching | undefined> {
   app.use('/api', corsAllowList(env.CORS_ORIGINS), rateLimitPerIp({ limit: env.API_RATE_LIMIT_PER_MINUTE }))
   app.get('/api/openapi.json', openApiRoute(payload, { serverUrl: env.SERVER_URL, title }))
   app.post('/api/graphql', withHttpCaching(await buildGraphqlHandler(config)))
-  app.all('/api/{*path}', withHttpCaching((request) => handleEndpoints({ config, request }), buildResponseCaching(payload, env.API_CACHE_MAX_MB)))
+  const caching = buildResponseCaching(payload, env.API_CACHE_MAX_MB)
+  app.all('/api/{*path}', withHttpCaching((request) => handleEndpoints({ config, request }), caching))
+  return caching
 }

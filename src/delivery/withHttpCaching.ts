@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express'
 
 import type { CachedResponse, ResponseCache } from './responseCache'
 
+import { ARTICLES_SLUG } from '../../collections/slugs'
 import { sendFetchResponse, toFetchRequest } from '../http/fetchAdapter'
 import { computeEtag, isEtagMatch } from './computeEtag'
 import { isAnonymousRequest } from './isAnonymousRequest'
@@ -12,8 +13,13 @@ type FetchHandler = (request: globalThis.Request) => Promise<globalThis.Response
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=0, must-revalidate'
 export const PRIVATE_CACHE_CONTROL = 'private, no-store'
 
-/** The public read endpoints whose anonymous answers are cacheable (documents, not file downloads). */
-const PUBLIC_READ_PATH = new RegExp(`^/api/(${PUBLIC_COLLECTION_SLUGS.join('|')})(/(?!file/)[^/]+)?/?$|^/api/openapi\\.json$`)
+/**
+ * The public read endpoints whose anonymous answers are cacheable (documents, not file downloads),
+ * and a story's ninjs document (src/syndication, by id or by slug).
+ */
+const PUBLIC_READ_PATH = new RegExp(
+  `^/api/(${PUBLIC_COLLECTION_SLUGS.join('|')})(/(?!file/)[^/]+)?/?$|^/api/openapi\\.json$|^/api/${ARTICLES_SLUG}/(by-slug/)?[^/]+/ninjs/?$`,
+)
 
 export function isPublicReadPath(pathname: string): boolean {
   return PUBLIC_READ_PATH.test(pathname)
@@ -76,10 +82,11 @@ async function answerFromHandler(handler: FetchHandler, req: Request): Promise<P
  *   worker (contentGeneration/), so a publish, unpublish or edit is visible on the very next
  *   request. Concurrent misses of one URL in one generation share one computation.
  * - any request carrying credentials: `Cache-Control: private, no-store`, never cached.
+ * `isCacheablePath` says which paths are public reads (the API's by default; feeds and sitemaps pass their own).
  * A hit is answered here, in Express: building a Fetch Request and streaming a Fetch Response
  * cost more than the rest of a hit.
  */
-export function withHttpCaching(handler: FetchHandler, caching?: ResponseCaching) {
+export function withHttpCaching(handler: FetchHandler, caching?: ResponseCaching, isCacheablePath: (pathname: string) => boolean = isPublicReadPath) {
   /** Misses being computed, by generation and URL. */
   const inFlight = new Map<string, Promise<PublicAnswer | globalThis.Response>>()
 
@@ -102,7 +109,7 @@ export function withHttpCaching(handler: FetchHandler, caching?: ResponseCaching
         return await sendFetchResponse(res, await handler(toFetchRequest(req)), { 'cache-control': PRIVATE_CACHE_CONTROL })
       }
       const isRead = req.method === 'GET' || req.method === 'HEAD'
-      if (!isRead || !isPublicReadPath(req.path)) return await sendFetchResponse(res, await handler(toFetchRequest(req)))
+      if (!isRead || !isCacheablePath(req.path)) return await sendFetchResponse(res, await handler(toFetchRequest(req)))
 
       const key = req.originalUrl
       let generation: string | undefined

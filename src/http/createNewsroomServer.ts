@@ -11,6 +11,7 @@ import { mountDeliveryApi } from '../delivery/mountDeliveryApi'
 import { PRIVATE_CACHE_CONTROL } from '../delivery/withHttpCaching'
 import { NEWSROOM_NAME } from '../newsroom'
 import { PREVIEW_PATH_PREFIXES } from '../site/previewPath'
+import { mountSyndication } from '../syndication/mountSyndication'
 
 import { ScheduleRunner } from '../jobs/ScheduleRunner'
 import { ensureFirstAdmin } from '../startup/ensureFirstAdmin'
@@ -90,7 +91,8 @@ export async function createNewsroomServer(options: NewsroomServerOptions): Prom
   app.set('trust proxy', 'loopback')
   app.use(buildHealthRouter(payload))
 
-  await mountDeliveryApi(app, payload, config, env, `${NEWSROOM_NAME} API`)
+  const responseCaching = await mountDeliveryApi(app, payload, config, env, `${NEWSROOM_NAME} API`)
+  mountSyndication(app, payload, env, responseCaching)
 
   const nextApp = options.withAdmin ? await startNext(options) : undefined
   if (nextApp) {

@@ -35,6 +35,12 @@ const WORKFLOW_ERRORS = {
     status: 403,
     message: (d: Details) => `不能修改已发布稿件正在使用的图片：${d.reason}。请由总编辑修改，或上传新图片。`,
   },
+  'editor-notes-as-draft-only': {
+    status: 403,
+    message: () => '编辑只能以草稿形式为已发布的稿件添加更正或更新说明（draft=true），由总编辑发布',
+  },
+  'editor-notes-only': { status: 403, message: (d: Details) => `${d.field}: 已发布的稿件，编辑只能添加更正或更新说明；其他修改请交总编辑` },
+  'notes-append-only': { status: 403, message: (d: Details) => `${d.field}: 已有的更正或更新说明不能修改或删除，只能添加新的说明` },
 } as const satisfies Record<string, { status: number; message: (details: Details) => string }>
 
 export type WorkflowErrorCode = keyof typeof WORKFLOW_ERRORS

@@ -59,6 +59,10 @@ describe('isPublicReadPath', () => {
     { path: '/api/articles/versions/1', cacheable: false },
     { path: '/api/users', cacheable: false },
     { path: '/api/workflow-events', cacheable: false },
+    { path: '/api/articles/abc-123/ninjs', cacheable: true },
+    { path: '/api/articles/by-slug/dong-feng/ninjs', cacheable: true },
+    { path: '/api/articles/abc-123/transition', cacheable: false },
+    { path: '/api/captions/abc-123/ninjs', cacheable: false },
   ])('$path', ({ path, cacheable }) => expect(isPublicReadPath(path)).toBe(cacheable))
 })
 

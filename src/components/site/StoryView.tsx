@@ -10,6 +10,7 @@ import { toPhotoImage } from '../../photos/photoImage'
 import { buildLocalePath } from '../../site/siteLocales'
 import { showInScript, siteText } from '../../site/siteText'
 import { getStoryTime } from '../../site/storyTime'
+import { correctionKindLabels } from '../../syndication/correctionsField'
 import { StoryPicture } from './StoryPicture'
 
 const COLUMN_SIZES = '(max-width: 760px) 100vw, 720px'
@@ -68,6 +69,17 @@ export function StoryView({ article, locale, preview = false }: { article: Artic
           )}
         </p>
       </header>
+
+      {article.corrections && article.corrections.length > 0 && (
+        <aside className="story__notes" aria-label={text.notes}>
+          {article.corrections.map((note) => (
+            <p key={note.id ?? note.at} className={`story__note story__note--${note.kind}`}>
+              <strong>{correctionKindLabels[note.kind].zh}</strong> <time dateTime={note.at}>{formatBeijingTime(note.at, locale)}</time>：
+              {showInScript(note.note, locale)}
+            </p>
+          ))}
+        </aside>
+      )}
 
       {hero && (
         <figure className="story__hero">
