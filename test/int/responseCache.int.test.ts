@@ -57,6 +57,22 @@ describe('response cache', () => {
     expect(conditional.headers.get('x-cache')).toBe('hit')
   })
 
+  it('a draft save or autosave of a story leaves cached answers as they are (hits); its publish refreshes them', async () => {
+    const story = await createArticleAt(server.payload, 'approved', { title: '缓存：草稿自动保存' })
+    const live = await createArticleAt(server.payload, 'published', { title: '缓存：已发布' })
+    await warm(storyPath(live.id))
+    for (const query of ['?draft=true', '?draft=true&autosave=true']) {
+      const saved = await callApi(server.url, `/api/articles/${story.id}${query}`, { method: 'PATCH', token: chief.token, body: { summary: `草稿${query}` } })
+      expect(saved.status).toBe(200)
+      expect((await anonymous(storyPath(live.id))).headers.get('x-cache')).toBe('hit')
+    }
+    // A pending draft of the live story too: readers still get the live version, from the cache.
+    await callApi(server.url, `/api/articles/${live.id}?draft=true&autosave=true`, { method: 'PATCH', token: chief.token, body: { summary: '待发布的修改' } })
+    expect((await anonymous(storyPath(live.id))).headers.get('x-cache')).toBe('hit')
+    expect((await callApi(server.url, `/api/articles/${story.id}/transition`, { method: 'POST', token: chief.token, body: { action: 'publish' } })).status).toBe(200)
+    expect((await anonymous(storyPath(live.id))).headers.get('x-cache')).toBe('miss')
+  })
+
   it('never answers a signed-in request: an editor sees the draft that anonymous readers were told is not there', async () => {
     const draft = await createArticleAt(server.payload, 'in-review', { title: '缓存：待审稿件' })
     const cached = await warm(`/api/articles?where[id][equals]=${draft.id}`)

@@ -2,8 +2,13 @@ import type { Payload } from 'payload'
 
 import { advanceContentGeneration } from './contentGeneration'
 
-/** The adapter's writes: documents (create … deleteMany) and their versions (what `draft=true` reads). */
-const WRITE_METHODS = ['create', 'updateOne', 'updateMany', 'upsert', 'deleteOne', 'deleteMany', 'createVersion', 'updateVersion', 'deleteVersions'] as const
+/**
+ * The adapter's writes to documents. Writes of versions (createVersion, updateVersion,
+ * deleteVersions: draft saves, autosaves, their pruning) are left out: anonymous readers never
+ * get a version (a `draft=true` read without a user answers the live document, and the versions
+ * endpoints are the newsroom's), so an editor autosaving all day leaves every cached answer valid.
+ */
+const WRITE_METHODS = ['create', 'updateOne', 'updateMany', 'upsert', 'deleteOne', 'deleteMany'] as const
 
 type WriteArgs = { collection?: string; collectionSlug?: string; req?: { transactionID?: number | Promise<number | string | null | undefined> | string } }
 type TransactionID = number | Promise<number | string> | string
