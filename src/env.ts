@@ -57,6 +57,16 @@ export const envSchema = z
       .int()
       .positive('expected a positive number of bytes')
       .default(20 * 1024 * 1024),
+    REQUEST_BODY_MAX_BYTES: z.coerce
+      .number({ message: 'expected a number of bytes' })
+      .int('expected a whole number of bytes')
+      .positive('expected a positive number of bytes')
+      .default(1024 * 1024),
+    API_MAX_LIMIT: z.coerce
+      .number({ message: 'expected a number of documents' })
+      .int('expected a whole number of documents')
+      .positive('expected a positive number of documents')
+      .default(100),
     UPLOAD_MAX_PIXELS: z.coerce
       .number({ message: 'expected a number of pixels' })
       .int('expected a whole number of pixels')

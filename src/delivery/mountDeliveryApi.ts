@@ -7,6 +7,7 @@ import type { Env } from '../env'
 
 import { readContentGeneration } from './contentGeneration/contentGeneration'
 import { corsAllowList } from './corsAllowList'
+import { createIsAnonymousRequest } from './isAnonymousRequest'
 import { openApiRoute } from './openApiRoute'
 import { rateLimitPerIp } from './rateLimitPerIp'
 import { ResponseCache } from './responseCache'
@@ -35,8 +36,12 @@ function buildResponseCaching(payload: Payload, maxMb: number): ResponseCaching 
  * and the response cache.
  */
 export async function mountDeliveryApi(app: Express, payload: Payload, config: Promise<SanitizedConfig> | SanitizedConfig, env: DeliveryEnv, title: string) {
-  app.use('/api', corsAllowList(env.CORS_ORIGINS), rateLimitPerIp({ limit: env.API_RATE_LIMIT_PER_MINUTE }))
+  const isAnonymous = createIsAnonymousRequest(payload)
+  app.use('/api', corsAllowList(env.CORS_ORIGINS), rateLimitPerIp({ limit: env.API_RATE_LIMIT_PER_MINUTE, isAnonymous }))
   app.get('/api/openapi.json', openApiRoute(payload, { serverUrl: env.SERVER_URL, title }))
-  app.post('/api/graphql', withHttpCaching(await buildGraphqlHandler(config)))
-  app.all('/api/{*path}', withHttpCaching((request) => handleEndpoints({ config, request }), buildResponseCaching(payload, env.API_CACHE_MAX_MB)))
+  app.post('/api/graphql', withHttpCaching(await buildGraphqlHandler(config), isAnonymous))
+  app.all(
+    '/api/{*path}',
+    withHttpCaching((request) => handleEndpoints({ config, request }), isAnonymous, buildResponseCaching(payload, env.API_CACHE_MAX_MB)),
+  )
 }

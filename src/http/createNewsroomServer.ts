@@ -18,6 +18,7 @@ import { importSeedsOnFirstStart } from '../startup/importSeedsOnFirstStart'
 import { seedReferenceDistricts } from '../startup/seedReferenceDistricts'
 import { syncCaptionPublicationOnStart } from '../startup/syncCaptionPublicationOnStart'
 import { buildHealthRouter } from './health'
+import { isRequestBodyTooLarge, limitRequestBody } from './limitRequestBody'
 
 export interface NewsroomServerOptions {
   env: Env
@@ -88,6 +89,7 @@ export async function createNewsroomServer(options: NewsroomServerOptions): Prom
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
+  app.use(limitRequestBody({ maxBytes: env.REQUEST_BODY_MAX_BYTES, uploadMaxBytes: env.UPLOAD_MAX_BYTES }))
   app.use(buildHealthRouter(payload))
 
   await mountDeliveryApi(app, payload, config, env, `${NEWSROOM_NAME} API`)
@@ -100,7 +102,14 @@ export async function createNewsroomServer(options: NewsroomServerOptions): Prom
     app.all('/{*path}', (req, res) => handle(req, res))
   }
 
+  // Answered at once, even while a body still streams in (Express's default 404 would wait for the
+  // body's end and then write over a 413 already sent for it).
+  app.use((_req: Request, res: Response) => {
+    res.status(404).json({ errors: [{ message: 'Not found' }] })
+  })
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    // A body over its limit was answered 413 when it went over; its reader's error is expected.
+    if (isRequestBodyTooLarge(req)) return void (res.headersSent || res.status(413).end())
     payload.logger.error({ err: error, url: req.originalUrl }, 'Unhandled request error')
     if (!res.headersSent) res.status(500).json({ errors: [{ message: 'Internal server error' }] })
     else res.end()

@@ -24,6 +24,11 @@ export function toFetchRequest(req: ExpressRequest): Request {
 
 /** Writes a Fetch API Response (status, headers, cookies, streamed body) to Express; `headers` override the response's. */
 export async function sendFetchResponse(res: ExpressResponse, response: Response, headers: Record<string, string> = {}): Promise<void> {
+  if (res.headersSent) {
+    // Already answered at the edge (a body over its limit got its 413 while the handler was reading it).
+    await response.body?.cancel()
+    return
+  }
   res.status(response.status)
   response.headers.forEach((value, name) => {
     if (name !== 'set-cookie') res.setHeader(name, value)

@@ -1,0 +1,148 @@
+import http from 'node:http'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { callApi, createSignedInUser, type TestUser } from '../support/api'
+import { createArticleAt } from '../support/articles'
+import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
+
+const MiB = 1024 * 1024
+const UPLOAD_MAX_BYTES = 200_000
+
+interface RawAnswer {
+  status: number
+  body: string
+  /** Bytes of the body written before the answer arrived. */
+  sentBeforeAnswer: number
+}
+
+/**
+ * Streams a chunked request body (no Content-Length) of up to `totalBytes`, and stops writing
+ * as soon as an answer arrives: shows whether the server answered before reading it all.
+ */
+function streamBody(url: string, path: string, headers: Record<string, string>, totalBytes: number): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    let sent = 0
+    let answered = false
+    const request = http.request(`${url}${path}`, { method: 'POST', headers: { ...headers, 'transfer-encoding': 'chunked' } })
+    request.on('response', (response) => {
+      answered = true
+      const sentBeforeAnswer = sent
+      let body = ''
+      response.setEncoding('utf8')
+      response.on('data', (chunk: string) => (body += chunk))
+      response.on('end', () => resolve({ status: response.statusCode!, body, sentBeforeAnswer }))
+      response.on('error', reject)
+    })
+    request.on('error', (error) => (answered ? undefined : reject(error)))
+    const chunk = Buffer.alloc(64 * 1024, 0x20)
+    const writeMore = () => {
+      while (!answered && sent < totalBytes) {
+        sent += chunk.length
+        if (!request.write(chunk)) return void request.once('drain', writeMore)
+      }
+      if (!answered) request.end()
+    }
+    writeMore()
+  })
+}
+
+/** The edge of the server (src/http/, src/delivery/): body limits and how credentials are counted. */
+describe('the edge', () => {
+  let server: TestServer
+  let editor: TestUser
+
+  beforeAll(async () => {
+    server = await startTestServer('edge', { env: { UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES), API_RATE_LIMIT_PER_MINUTE: '4' } })
+    await createSignedInUser(server.payload, server.url, ['admin'])
+    editor = await createSignedInUser(server.payload, server.url, ['editor'])
+  })
+  afterAll(async () => {
+    await stopTestServer(server)
+  })
+
+  /** A client address of its own per test, so the rate limit of one test does not spill into another. */
+  let clientCounter = 0
+  const newClient = () => ({ 'x-forwarded-for': `198.51.100.${++clientCounter}` })
+
+  describe('request body size (REQUEST_BODY_MAX_BYTES, default 1 MiB; uploads UPLOAD_MAX_BYTES)', () => {
+    it('a 2 MiB JSON body to /api/graphql is refused 413 with a message giving the limit', async () => {
+      const padding = 'x'.repeat(2 * MiB)
+      const response = await callApi(server.url, '/api/graphql', {
+        method: 'POST',
+        headers: newClient(),
+        body: { query: '{ Articles { totalDocs } }', variables: { padding } },
+      })
+      expect(response.status).toBe(413)
+      expect(response.body.errors[0].message).toBe('Request body too large: at most 1048576 bytes are accepted')
+    })
+
+    it('a body just under the limit is still read', async () => {
+      const padding = 'x'.repeat(MiB - 1000)
+      const response = await callApi(server.url, '/api/graphql', {
+        method: 'POST',
+        headers: newClient(),
+        body: { query: 'query Q($padding: String) { Articles(where: { title: { equals: $padding } }) { totalDocs } }', variables: { padding } },
+      })
+      expect(response.body).toEqual({ data: { Articles: { totalDocs: 0 } } })
+      expect(response.status).toBe(200)
+    })
+
+    it.each([
+      { name: 'GraphQL', path: '/api/graphql' },
+      { name: 'REST', path: '/api/articles' },
+    ])('$name: a chunked body of no declared length is refused 413 while it streams, long before 300 MB are sent', async ({ path }) => {
+      const answer = await streamBody(server.url, path, { ...newClient(), 'content-type': 'application/json' }, 300 * MiB)
+      expect(answer.status).toBe(413)
+      expect(JSON.parse(answer.body).errors[0].message).toMatch(/at most 1048576 bytes/)
+      // The answer came while the body was still being sent: the server never waited for (or kept) all of it.
+      expect(answer.sentBeforeAnswer).toBeLessThan(16 * MiB)
+    })
+
+    it('an upload (multipart) gets UPLOAD_MAX_BYTES plus room for its form fields, and no more', async () => {
+      const answer = await streamBody(server.url, '/api/photos', { ...newClient(), 'content-type': 'multipart/form-data; boundary=edge' }, 300 * MiB)
+      expect(answer.status).toBe(413)
+      expect(JSON.parse(answer.body).errors[0].message).toBe(`Request body too large: at most ${UPLOAD_MAX_BYTES + MiB} bytes are accepted`)
+      expect(answer.sentBeforeAnswer).toBeLessThan(16 * MiB)
+    })
+  })
+
+  describe('credentials are verified before a request counts as signed in', () => {
+    const madeUp: { name: string; headers: Record<string, string> }[] = [
+      { name: 'Authorization: JWT x', headers: { authorization: 'JWT x' } },
+      { name: 'Authorization: Bearer (a well-formed token signed with another secret)', headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiIsImF1dGhWZXJzaW9uIjoxLCJ0eXAiOiJKV1QifQ.eyJpZCI6IjEiLCJjb2xsZWN0aW9uIjoidXNlcnMiLCJleHAiOjQxMDI0NDQ4MDB9.c2lnbmVkLXdpdGgtYW5vdGhlci1zZWNyZXQtMDAwMDAwMDA' } },
+      { name: 'Authorization: users API-Key x', headers: { authorization: 'users API-Key x' } },
+      { name: 'Cookie: payload-token=x', headers: { cookie: 'payload-token=x' } },
+    ]
+
+    it.each(madeUp)('$name is rate-limited as anonymous (API_RATE_LIMIT_PER_MINUTE=4: the fifth is 429)', async ({ headers }) => {
+      const client = newClient()
+      const statuses: number[] = []
+      for (let i = 0; i < 5; i++) statuses.push((await callApi(server.url, '/api/districts', { headers: { ...client, ...headers } })).status)
+      expect(statuses).toEqual([200, 200, 200, 200, 429])
+    })
+
+    it.each(madeUp)('$name is answered from the response cache like any anonymous read', async ({ headers }) => {
+      const story = await createArticleAt(server.payload, 'published', { title: `边缘：伪造凭据 ${Object.values(headers).join()}` })
+      const path = `/api/articles?where[id][equals]=${story.id}`
+      await callApi(server.url, path, { headers: newClient() })
+      const forged = await callApi(server.url, path, { headers: { ...newClient(), ...headers } })
+      expect(forged.status).toBe(200)
+      expect(forged.headers.get('x-cache')).toBe('hit')
+      expect(forged.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate')
+    })
+
+    it('a real session token counts as signed in: the higher limit, never cached', async () => {
+      const client = newClient()
+      const statuses: number[] = []
+      for (let i = 0; i < 6; i++) {
+        const response = await callApi(server.url, '/api/districts', { token: editor.token, headers: client })
+        statuses.push(response.status)
+        expect(response.headers.get('cache-control')).toBe('private, no-store')
+        expect(response.headers.get('x-cache')).toBeNull()
+      }
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 200])
+      const viaCookie = await callApi(server.url, '/api/districts', { headers: { ...newClient(), cookie: `payload-token=${editor.token}` } })
+      expect(viaCookie.headers.get('cache-control')).toBe('private, no-store')
+    })
+  })
+})
