@@ -17,7 +17,9 @@ import { ensureFirstAdmin } from '../startup/ensureFirstAdmin'
 import { importSeedsOnFirstStart } from '../startup/importSeedsOnFirstStart'
 import { seedReferenceDistricts } from '../startup/seedReferenceDistricts'
 import { syncCaptionPublicationOnStart } from '../startup/syncCaptionPublicationOnStart'
+import { checkJsonBody } from './checkJsonBody'
 import { buildHealthRouter } from './health'
+import { refuseMalformedParameters } from './refuseMalformedParameters'
 import { isRequestBodyTooLarge, limitRequestBody } from './limitRequestBody'
 
 export interface NewsroomServerOptions {
@@ -92,6 +94,7 @@ export async function createNewsroomServer(options: NewsroomServerOptions): Prom
   app.use(limitRequestBody({ maxBytes: env.REQUEST_BODY_MAX_BYTES, uploadMaxBytes: env.UPLOAD_MAX_BYTES }))
   app.use(buildHealthRouter(payload))
 
+  app.use('/api', refuseMalformedParameters, checkJsonBody)
   await mountDeliveryApi(app, payload, config, env, `${NEWSROOM_NAME} API`)
 
   const nextApp = options.withAdmin ? await startNext(options) : undefined

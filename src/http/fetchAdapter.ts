@@ -4,6 +4,8 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 
+import { takeCheckedBody } from './checkJsonBody'
+
 /** Converts an Express request into the Fetch API Request that Payload's handlers take. */
 export function toFetchRequest(req: ExpressRequest): Request {
   const headers = new Headers()
@@ -13,6 +15,9 @@ export function toFetchRequest(req: ExpressRequest): Request {
   }
   const url = `${req.protocol}://${req.headers.host ?? 'localhost'}${req.originalUrl}`
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
+  // A JSON body was already read and checked at the edge (checkJsonBody); anything else streams on.
+  const checked = takeCheckedBody(req)
+  if (checked) return new Request(url, { method: req.method, headers, body: new Uint8Array(checked) })
   return new Request(url, {
     method: req.method,
     headers,

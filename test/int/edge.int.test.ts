@@ -145,4 +145,90 @@ describe('the edge', () => {
       expect(viaCookie.headers.get('cache-control')).toBe('private, no-store')
     })
   })
+
+  describe('malformed queries and bodies are 400 naming the parameter, never 500', () => {
+    it.each([
+      { query: 'where[title][near]=1,2', message: 'where[title][near]: the near operator applies to point fields only; "title" is a text field' },
+      { query: 'where[createdAt][greater_than]=notadate', message: /^where\[createdAt\]\[greater_than\]: expected a date .*got "notadate"$/ },
+      { query: 'where[or][0][createdAt][less_than]=x', message: /^where\[or\]\[0\]\[createdAt\]\[less_than\]: expected a date/ },
+      { query: 'where[title][exists]=maybe', message: 'where[title][exists]: expected true or false, got "maybe"' },
+      { query: 'where[title][equals][x]=1', message: 'where[title][equals]: expected a value, got an object' },
+      { query: 'where=abc', message: 'where: expected conditions like where[field][operator]=value' },
+      { query: 'limit=1.5', message: 'limit: expected a whole number of 0 or more, got "1.5"' },
+      { query: 'page=-1', message: 'page: expected a whole number of 0 or more, got "-1"' },
+    ])('GET /api/articles?$query', async ({ query, message }) => {
+      const response = await callApi(server.url, `/api/articles?${query}`, { headers: newClient() })
+      expect(response.status).toBe(400)
+      expect(response.body.errors[0].message).toMatch(message)
+    })
+
+    it('where[tags][all]=a: 400 on SQLite (no such operator there), a plain answer on MongoDB', async () => {
+      const response = await callApi(server.url, '/api/articles?where[tags][all]=a', { headers: newClient() })
+      if (server.payload.db.name === 'mongoose') {
+        expect(response.status).toBe(200)
+        expect(response.body.totalDocs).toBe(0)
+      } else {
+        expect(response.status).toBe(400)
+        expect(response.body.errors[0].message).toBe('where[tags][all]: the all operator is not supported by this database; use in')
+      }
+    })
+
+    it('GraphQL gets the same where check (its schema offers `all` on tags)', async () => {
+      const response = await callApi(server.url, '/api/graphql', {
+        method: 'POST',
+        headers: newClient(),
+        body: { query: '{ Articles(where: { tags: { all: ["a"] } }) { totalDocs } }' },
+      })
+      if (server.payload.db.name === 'mongoose') {
+        expect(response.body).toEqual({ data: { Articles: { totalDocs: 0 } } })
+      } else {
+        expect(response.body.errors.map((error: { message: string }) => error.message)).toEqual([
+          'where[tags][all]: the all operator is not supported by this database; use in',
+        ])
+        expect(response.body.errors[0].extensions.statusCode).toBe(400)
+      }
+    })
+
+    it.each([
+      { name: 'invalid JSON to /api/graphql', body: '{"query": ', status: 400, message: /^request body: invalid JSON \(/ },
+      { name: 'JSON nested 100 000 deep', body: `{"query":"{ Articles { totalDocs } }","variables":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}`, status: 400, message: 'request body: JSON nested deeper than 128 levels' },
+      { name: 'a text/plain body', body: 'hello', contentType: 'text/plain', status: 415, message: /^request body: Content-Type text\/plain is not accepted/ },
+    ])('$name', async ({ body, contentType, status, message }) => {
+      const response = await fetch(`${server.url}/api/graphql`, {
+        method: 'POST',
+        headers: { ...newClient(), 'content-type': contentType ?? 'application/json' },
+        body,
+      })
+      expect(response.status).toBe(status)
+      expect(((await response.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(message)
+    })
+
+    it('a deeply nested body to REST is refused as well, signed in or not', async () => {
+      const nested = `{"name":${'['.repeat(100_000)}${']'.repeat(100_000)}}`
+      const response = await fetch(`${server.url}/api/districts`, {
+        method: 'POST',
+        headers: { ...newClient(), 'content-type': 'application/json', authorization: `JWT ${editor.token}` },
+        body: nested,
+      })
+      expect(response.status).toBe(400)
+    })
+  })
+
+  describe('list size (API_MAX_LIMIT, default 100)', () => {
+    it.each(['limit=100000', 'limit=0', 'pagination=false'])('REST ?%s answers at most 100 documents', async (query) => {
+      const response = await callApi(server.url, `/api/articles?${query}`, { headers: newClient() })
+      expect(response.status).toBe(200)
+      expect(response.body.limit).toBe(100)
+    })
+
+    it.each(['limit: 100000', 'limit: 0', 'pagination: false'])('GraphQL (%s) answers at most 100 documents', async (argument) => {
+      const response = await callApi(server.url, '/api/graphql', { method: 'POST', headers: newClient(), body: { query: `{ Articles(${argument}) { limit } }` } })
+      expect(response.body).toEqual({ data: { Articles: { limit: 100 } } })
+    })
+
+    it('a signed-in editor is capped too, and a small limit is kept', async () => {
+      expect((await callApi(server.url, '/api/articles?limit=5000', { token: editor.token })).body.limit).toBe(100)
+      expect((await callApi(server.url, '/api/articles?limit=7', { token: editor.token })).body.limit).toBe(7)
+    })
+  })
 })
