@@ -16,7 +16,7 @@ export interface RateLimitOptions {
 /**
  * A fixed-window rate limit per client IP, in memory (one server's count: behind several
  * servers each counts its own share). Over the limit: 429 with Retry-After (seconds until the
- * window ends). Sign-in attempts have a throttle of their own (src/http/throttleLogins.ts).
+ * window ends). Sign-ins have a throttle of their own (collections/Users/throttleLogins.ts).
  */
 export function rateLimitPerIp({ limit, windowMs = 60_000, signedInFactor = 10, now = Date.now, isAnonymous }: RateLimitOptions) {
   let windowStart = now()

@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises'
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
 
 import { takeCheckedBody } from './checkJsonBody'
+import { CLIENT_IP_HEADER } from './clientIp'
 
 /** Converts an Express request into the Fetch API Request that Payload's handlers take. */
 export function toFetchRequest(req: ExpressRequest): Request {
@@ -13,6 +14,7 @@ export function toFetchRequest(req: ExpressRequest): Request {
     if (value === undefined) continue
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
   }
+  headers.set(CLIENT_IP_HEADER, req.ip ?? req.socket.remoteAddress ?? 'unknown')
   const url = `${req.protocol}://${req.headers.host ?? 'localhost'}${req.originalUrl}`
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
   // A JSON body was already read and checked at the edge (checkJsonBody); anything else streams on.
