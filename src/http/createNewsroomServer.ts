@@ -14,6 +14,7 @@ import { PREVIEW_PATH_PREFIXES } from '../site/previewPath'
 
 import { ScheduleRunner } from '../jobs/ScheduleRunner'
 import { ensureFirstAdmin } from '../startup/ensureFirstAdmin'
+import { assertDatabaseFileMayOpen, markDatabaseFileInUse } from '../startup/guardDatabaseFile'
 import { importSeedsOnFirstStart } from '../startup/importSeedsOnFirstStart'
 import { seedReferenceDistricts } from '../startup/seedReferenceDistricts'
 import { syncCaptionPublicationOnStart } from '../startup/syncCaptionPublicationOnStart'
@@ -80,7 +81,9 @@ async function startNext(options: NewsroomServerOptions) {
  */
 export async function createNewsroomServer(options: NewsroomServerOptions): Promise<NewsroomServer> {
   const { env, config } = options
+  assertDatabaseFileMayOpen(env)
   const payload = await getPayload({ config })
+  markDatabaseFileInUse(env)
   await seedReferenceDistricts(payload)
   await ensureFirstAdmin(payload, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD })
   if (env.SEED_ON_START) await importSeedsOnFirstStart(payload)
@@ -92,7 +95,7 @@ export async function createNewsroomServer(options: NewsroomServerOptions): Prom
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
   app.use(limitRequestBody({ maxBytes: env.REQUEST_BODY_MAX_BYTES, uploadMaxBytes: env.UPLOAD_MAX_BYTES }))
-  app.use(buildHealthRouter(payload))
+  app.use(buildHealthRouter(payload, { databaseUri: env.DATABASE_URI, minFreeMb: env.READY_MIN_FREE_MB, mediaDir: env.MEDIA_DIR }))
 
   app.use('/api', refuseMalformedParameters, checkJsonBody)
   await mountDeliveryApi(app, payload, config, env, `${NEWSROOM_NAME} API`)
