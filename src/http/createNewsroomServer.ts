@@ -21,6 +21,7 @@ import { syncCaptionPublicationOnStart } from '../startup/syncCaptionPublication
 import { checkJsonBody } from './checkJsonBody'
 import { buildHealthRouter } from './health'
 import { refuseMalformedParameters } from './refuseMalformedParameters'
+import { securityHeaders } from './securityHeaders'
 import { isRequestBodyTooLarge, limitRequestBody } from './limitRequestBody'
 
 export interface NewsroomServerOptions {
@@ -94,6 +95,7 @@ export async function createNewsroomServer(options: NewsroomServerOptions): Prom
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
+  app.use(securityHeaders({ dev: options.dev ?? false }))
   app.use(limitRequestBody({ maxBytes: env.REQUEST_BODY_MAX_BYTES, uploadMaxBytes: env.UPLOAD_MAX_BYTES }))
   app.use(buildHealthRouter(payload, { databaseUri: env.DATABASE_URI, minFreeMb: env.READY_MIN_FREE_MB, mediaDir: env.MEDIA_DIR }))
 

@@ -231,4 +231,55 @@ describe('the edge', () => {
       expect((await callApi(server.url, '/api/articles?limit=7', { token: editor.token })).body.limit).toBe(7)
     })
   })
+
+  describe('security headers (the API and health checks here; the reader site and admin in test/e2e/securityHeaders.e2e.test.ts)', () => {
+    it.each(['/api/articles', '/healthz', '/api/nothing-here'])('%s carries CSP with frame-ancestors, nosniff, a referrer policy; no HSTS over plain HTTP', async (path) => {
+      const response = await callApi(server.url, path, { headers: newClient() })
+      expect(response.headers.get('content-security-policy')).toMatch(/(^|; )frame-ancestors 'self'(;|$)/)
+      expect(response.headers.get('content-security-policy')).toMatch(/(^|; )object-src 'none'(;|$)/)
+      expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN')
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+      expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+      expect(response.headers.get('strict-transport-security')).toBeNull()
+    })
+
+    it('HSTS when the request came over HTTPS (the loopback proxy says so in X-Forwarded-Proto)', async () => {
+      const response = await callApi(server.url, '/healthz', { headers: { 'x-forwarded-proto': 'https' } })
+      expect(response.headers.get('strict-transport-security')).toBe('max-age=31536000')
+    })
+
+    it('outside production the session cookie may travel over plain HTTP (no Secure)', async () => {
+      const login = await fetch(`${server.url}/api/users/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: editor.email, password: editor.password }),
+      })
+      expect(login.status).toBe(200)
+      const cookie = login.headers.getSetCookie().find((value) => value.startsWith('payload-token='))!
+      expect(cookie).toMatch(/HttpOnly/i)
+      expect(cookie).not.toMatch(/;\s*Secure/i)
+    })
+  })
+})
+
+describe('the session cookie in production', () => {
+  it('is Secure (and HttpOnly, SameSite=Lax)', async () => {
+    const nodeEnv = process.env.NODE_ENV
+    const server = await startTestServer('edge-production', { env: { NODE_ENV: 'production' } })
+    try {
+      const user = await createSignedInUser(server.payload, server.url, ['admin'])
+      const login = await fetch(`${server.url}/api/users/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: user.email, password: user.password }),
+      })
+      const cookie = login.headers.getSetCookie().find((value) => value.startsWith('payload-token='))!
+      expect(cookie).toMatch(/;\s*Secure/i)
+      expect(cookie).toMatch(/;\s*HttpOnly/i)
+      expect(cookie).toMatch(/;\s*SameSite=Lax/i)
+    } finally {
+      await stopTestServer(server)
+      Object.assign(process.env, { NODE_ENV: nodeEnv })
+    }
+  })
 })
