@@ -20,23 +20,35 @@ export function isRequestBodyTooLarge(req: IncomingMessage): boolean {
 
 export class RequestBodyTooLargeError extends Error {
   readonly status = 413
-  constructor(readonly limit: number) {
-    super(`Request body too large: at most ${limit} bytes are accepted`)
+  constructor(message: string) {
+    super(message)
     this.name = 'RequestBodyTooLargeError'
   }
 }
 
-function bodyLimitFor(req: Request, limits: RequestBodyLimits): number {
-  const contentType = req.headers['content-type'] ?? ''
-  return /^multipart\/form-data/i.test(contentType) ? limits.uploadMaxBytes + MULTIPART_FIELDS_ALLOWANCE : limits.maxBytes
+interface BodyLimit {
+  bytes: number
+  message: string
 }
 
-function answerTooLarge(res: Response, limit: number): void {
+function bodyLimitFor(req: Request, limits: RequestBodyLimits): BodyLimit {
+  const contentType = req.headers['content-type'] ?? ''
+  if (/^multipart\/form-data/i.test(contentType)) {
+    // Worded as Payload words its own per-file limit, which answers an upload a little over it.
+    return {
+      bytes: limits.uploadMaxBytes + MULTIPART_FIELDS_ALLOWANCE,
+      message: `File size limit has been reached: an upload may be at most ${limits.uploadMaxBytes} bytes (UPLOAD_MAX_BYTES)`,
+    }
+  }
+  return { bytes: limits.maxBytes, message: `Request body too large: at most ${limits.maxBytes} bytes are accepted` }
+}
+
+function answerTooLarge(res: Response, limit: BodyLimit): void {
   if (res.headersSent) return
   // The rest of the body is not read: the connection cannot carry another request.
   res.setHeader('Connection', 'close')
   res.setHeader('Cache-Control', 'no-store')
-  res.status(413).json({ errors: [{ message: new RequestBodyTooLargeError(limit).message }] })
+  res.status(413).json({ errors: [{ message: limit.message }] })
 }
 
 /**
@@ -52,7 +64,7 @@ export function limitRequestBody(limits: RequestBodyLimits) {
   return (req: Request, res: Response, next: NextFunction) => {
     const limit = bodyLimitFor(req, limits)
     const declared = Number(req.headers['content-length'] ?? 0)
-    if (declared > limit) {
+    if (declared > limit.bytes) {
       tooLarge.add(req)
       answerTooLarge(res, limit)
       return
@@ -63,12 +75,12 @@ export function limitRequestBody(limits: RequestBodyLimits) {
     req.push = function countedPush(this: Request, chunk: unknown, encoding?: BufferEncoding) {
       if (chunk === null || tooLarge.has(req)) return chunk === null ? push.call(this, chunk, encoding) : false
       received += Buffer.byteLength(chunk as Buffer)
-      if (received <= limit) return push.call(this, chunk, encoding)
+      if (received <= limit.bytes) return push.call(this, chunk, encoding)
       tooLarge.add(req)
       answerTooLarge(res, limit)
       // Whoever is reading the body learns it will not come, once the 413 is out (destroying the
       // request closes its socket).
-      const stop = () => this.destroy(new RequestBodyTooLargeError(limit))
+      const stop = () => this.destroy(new RequestBodyTooLargeError(limit.message))
       if (res.writableFinished) stop()
       else res.once('finish', stop)
       return false
