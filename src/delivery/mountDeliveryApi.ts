@@ -5,6 +5,9 @@ import { handleEndpoints } from 'payload'
 
 import type { Env } from '../env'
 
+import { checkJsonBody } from '../http/checkJsonBody'
+import { refuseMalformedParameters } from '../http/refuseMalformedParameters'
+
 import { readContentGeneration } from './contentGeneration/contentGeneration'
 import { corsAllowList } from './corsAllowList'
 import { createIsAnonymousRequest } from './isAnonymousRequest'
@@ -31,13 +34,14 @@ function buildResponseCaching(payload: Payload, maxMb: number): ResponseCaching 
 }
 
 /**
- * The delivery API's edge on /api: CORS allow-list, rate limit, the OpenAPI document, and
+ * The delivery API's edge on /api: CORS allow-list, rate limit, malformed requests refused, the OpenAPI document, and
  * Payload's REST and GraphQL handlers (mounted directly, not through Next.js) with HTTP caching
  * and the response cache.
  */
 export async function mountDeliveryApi(app: Express, payload: Payload, config: Promise<SanitizedConfig> | SanitizedConfig, env: DeliveryEnv, title: string) {
   const isAnonymous = createIsAnonymousRequest(payload)
-  app.use('/api', corsAllowList(env.CORS_ORIGINS), rateLimitPerIp({ limit: env.API_RATE_LIMIT_PER_MINUTE, isAnonymous }))
+  // Malformed parameters and bodies are answered 400/415 after the rate limit has counted them.
+  app.use('/api', corsAllowList(env.CORS_ORIGINS), rateLimitPerIp({ limit: env.API_RATE_LIMIT_PER_MINUTE, isAnonymous }), refuseMalformedParameters, checkJsonBody)
   app.get('/api/openapi.json', openApiRoute(payload, { serverUrl: env.SERVER_URL, title }))
   app.post('/api/graphql', withHttpCaching(await buildGraphqlHandler(config), isAnonymous))
   app.all(

@@ -18,9 +18,7 @@ import { assertDatabaseFileMayOpen, markDatabaseFileInUse } from '../startup/gua
 import { importSeedsOnFirstStart } from '../startup/importSeedsOnFirstStart'
 import { seedReferenceDistricts } from '../startup/seedReferenceDistricts'
 import { syncCaptionPublicationOnStart } from '../startup/syncCaptionPublicationOnStart'
-import { checkJsonBody } from './checkJsonBody'
 import { buildHealthRouter } from './health'
-import { refuseMalformedParameters } from './refuseMalformedParameters'
 import { securityHeaders } from './securityHeaders'
 import { isRequestBodyTooLarge, limitRequestBody } from './limitRequestBody'
 
@@ -99,7 +97,6 @@ export async function createNewsroomServer(options: NewsroomServerOptions): Prom
   app.use(limitRequestBody({ maxBytes: env.REQUEST_BODY_MAX_BYTES, uploadMaxBytes: env.UPLOAD_MAX_BYTES }))
   app.use(buildHealthRouter(payload, { databaseUri: env.DATABASE_URI, minFreeMb: env.READY_MIN_FREE_MB, mediaDir: env.MEDIA_DIR }))
 
-  app.use('/api', refuseMalformedParameters, checkJsonBody)
   await mountDeliveryApi(app, payload, config, env, `${NEWSROOM_NAME} API`)
 
   const nextApp = options.withAdmin ? await startNext(options) : undefined

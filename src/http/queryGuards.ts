@@ -120,14 +120,21 @@ export function assertRunnableWhere(payload: Payload, fields: FlattenedField[], 
  * and pagination=false get `maxLimit`). The server's own code (Local API) is not capped.
  */
 export function queryGuards({ maxLimit }: { maxLimit: number }): Plugin {
+  /**
+   * Requests whose own list operation was seen. Hooks run Local API calls with the request's
+   * `req` (so `payloadAPI` still says REST or GraphQL), some with `pagination: false`, and must
+   * not be capped: only the first list operation of a request, the one the client asked for, is.
+   */
+  const capped = new WeakSet<object>()
   const guard: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
     if (!OPERATIONS_WITH_WHERE.has(operation)) return args
     assertRunnableWhere(req.payload, collection.flattenedFields, (args as { where?: Where }).where, [], operation === 'findVersions' || operation === 'countVersions')
-    if (LIST_OPERATIONS.has(operation) && req.payloadAPI !== 'local') {
-      const asked = (args as { limit?: number }).limit
-      if ((args as { pagination?: boolean }).pagination === false || asked === 0 || (typeof asked === 'number' && asked > maxLimit)) {
-        return { ...args, limit: maxLimit, pagination: true }
-      }
+    const isList = LIST_OPERATIONS.has(operation) && !('id' in args && (args as { id?: unknown }).id !== undefined)
+    if (!isList || req.payloadAPI === 'local' || capped.has(req)) return args
+    capped.add(req)
+    const { limit, pagination } = args as { limit?: number; pagination?: boolean }
+    if (pagination === false || limit === 0 || (typeof limit === 'number' && limit > maxLimit)) {
+      return { ...args, limit: maxLimit, pagination: true }
     }
     return args
   }

@@ -154,8 +154,15 @@ describe('users and roles over REST', () => {
       expect(unknownAccount.status).toBe(401)
       expect(unknownAccount.body.errors[0].message).toBe([...messages][0])
 
-      // Even the right password is refused from the attacker's address for now…
+      // Even the right password is refused from the attacker's address for now, by every door…
       expect((await signIn(admin.email, admin.password, attacker)).status).toBe(401)
+      const graphqlLogin = await callApi(server.url, '/api/graphql', {
+        method: 'POST',
+        headers: { 'x-forwarded-for': attacker },
+        body: { query: `mutation { loginUser(email: "${admin.email}", password: "${admin.password}") { token } }` },
+      })
+      expect(graphqlLogin.body.data.loginUser).toBeNull()
+      expect(graphqlLogin.body.errors[0].message).toBe([...messages][0])
       // …while the admin, at their own desk, signs in as usual: no lock for everyone.
       const fromDesk = await signIn(admin.email, admin.password, '198.51.100.200')
       expect(fromDesk.status).toBe(200)
