@@ -1,5 +1,7 @@
 import type { NextFunction, Request, Response } from 'express'
 
+import { malformedParameter } from './refuseMalformedParameters'
+
 /** Deeper than any document the CMS stores (Lexical rich text nests a few levels per list). */
 export const MAX_JSON_NESTING = 128
 
@@ -28,6 +30,10 @@ export function jsonNestingDepth(text: string): number {
   return deepest
 }
 
+function isGetOverride(req: Request): boolean {
+  return req.get('x-payload-http-method-override') === 'GET' || req.get('x-http-method-override') === 'GET'
+}
+
 function refuse(res: Response, status: number, message: string): void {
   res.status(status).json({ errors: [{ message }] })
 }
@@ -43,7 +49,8 @@ function readBody(req: Request): Promise<Buffer> {
 
 /**
  * Checks an API write's body before Payload sees it, answering the client's mistakes as such
- * instead of 500: a body that is neither JSON nor multipart (415), JSON that does not parse
+ * instead of 500: a body that is neither JSON nor multipart nor a query sent as a form (415),
+ * a query in a form body with a malformed parameter (400, as in a URL), JSON that does not parse
  * (400; Payload's GraphQL route throws its "Invalid JSON" past its own error handling), and JSON
  * nested deeper than MAX_JSON_NESTING (400; Payload and graphql-js walk documents recursively and
  * run out of stack on a body nested 100 000 deep). The body is at most REQUEST_BODY_MAX_BYTES
@@ -54,7 +61,10 @@ export async function checkJsonBody(req: Request, res: Response, next: NextFunct
   if (!WRITE_METHODS.has(req.method) || !hasBody) return next()
   const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
   if (contentType === 'multipart/form-data') return next()
-  if (contentType !== 'application/json') {
+  // Payload's admin sends long list queries as a POST with the query string in a form body (its
+  // relationship and upload fields): Payload turns it into a GET with that query.
+  const queryInBody = contentType === 'application/x-www-form-urlencoded' && isGetOverride(req)
+  if (contentType !== 'application/json' && !queryInBody) {
     return refuse(res, 415, `request body: Content-Type ${contentType || '(none)'} is not accepted; send application/json (multipart/form-data for uploads)`)
   }
   let body: Buffer
@@ -64,6 +74,12 @@ export async function checkJsonBody(req: Request, res: Response, next: NextFunct
     return next(error)
   }
   const text = body.toString('utf8')
+  if (queryInBody) {
+    const problem = malformedParameter(new URLSearchParams(text))
+    if (problem) return refuse(res, 400, problem)
+    bodies.set(req, body)
+    return next()
+  }
   try {
     if (text.trim() !== '') JSON.parse(text)
   } catch (error) {

@@ -3,7 +3,8 @@ import type { NextFunction, Request, Response } from 'express'
 /** Query parameters of Payload's REST API that take a whole number (Payload passes them on unchecked: `limit=1.5` is a 500). */
 const WHOLE_NUMBER_PARAMETERS = ['limit', 'page', 'depth']
 
-function malformedParameter(search: URLSearchParams): string | undefined {
+/** The first query parameter Payload would choke on, described for a 400; undefined when all are fine. */
+export function malformedParameter(search: URLSearchParams): string | undefined {
   for (const name of WHOLE_NUMBER_PARAMETERS) {
     for (const value of search.getAll(name)) {
       if (!/^\d{1,9}$/.test(value)) return `${name}: expected a whole number of 0 or more, got ${JSON.stringify(value)}`

@@ -205,6 +205,20 @@ describe('the edge', () => {
       expect(((await response.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(message)
     })
 
+    it.each([
+      { body: 'where[title][equals]=none&limit=5', status: 200, check: (answer: any) => expect(answer.limit).toBe(5) },
+      { body: 'limit=1.5', status: 400, check: (answer: any) => expect(answer.errors[0].message).toBe('limit: expected a whole number of 0 or more, got "1.5"') },
+      { body: 'where[createdAt][greater_than]=notadate', status: 400, check: (answer: any) => expect(answer.errors[0].message).toMatch(/^where\[createdAt\]\[greater_than\]: expected a date/) },
+    ])('a query sent as a form body (the admin’s relationship fields: POST + X-Payload-HTTP-Method-Override: GET) $body → $status', async ({ body, status, check }) => {
+      const response = await fetch(`${server.url}/api/articles`, {
+        method: 'POST',
+        headers: { ...newClient(), 'content-type': 'application/x-www-form-urlencoded', 'x-payload-http-method-override': 'GET', authorization: `JWT ${editor.token}` },
+        body,
+      })
+      expect(response.status).toBe(status)
+      check(await response.json())
+    })
+
     it('a deeply nested body to REST is refused as well, signed in or not', async () => {
       const nested = `{"name":${'['.repeat(100_000)}${']'.repeat(100_000)}}`
       const response = await fetch(`${server.url}/api/districts`, {
