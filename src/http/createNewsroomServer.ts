@@ -14,7 +14,7 @@ import { PREVIEW_PATH_PREFIXES } from '../site/previewPath'
 
 import { ScheduleRunner } from '../jobs/ScheduleRunner'
 import { ensureFirstAdmin } from '../startup/ensureFirstAdmin'
-import { assertDatabaseFileMayOpen, markDatabaseFileInUse } from '../startup/guardDatabaseFile'
+import { assertDatabaseFileMayOpen, assertNewsroomPresentOrInit, markDatabaseFileInUse } from '../startup/guardDatabaseFile'
 import { importSeedsOnFirstStart } from '../startup/importSeedsOnFirstStart'
 import { seedReferenceDistricts } from '../startup/seedReferenceDistricts'
 import { syncCaptionPublicationOnStart } from '../startup/syncCaptionPublicationOnStart'
@@ -72,6 +72,12 @@ async function startNext(options: NewsroomServerOptions) {
   return nextApp
 }
 
+/** Closes the database; Payload caches its instance per process, so it is forgotten for a later start. */
+async function destroyPayload(payload: Payload): Promise<void> {
+  await payload.destroy()
+  ;(global as unknown as { _payload?: Map<string, unknown> })._payload?.delete('default')
+}
+
 /**
  * The Express edge of the CMS: health checks, Payload's REST and GraphQL API
  * (mounted directly with Payload's Fetch handlers, so the API does not go through
@@ -82,6 +88,12 @@ export async function createNewsroomServer(options: NewsroomServerOptions): Prom
   const { env, config } = options
   assertDatabaseFileMayOpen(env)
   const payload = await getPayload({ config })
+  try {
+    await assertNewsroomPresentOrInit(payload, env)
+  } catch (error) {
+    await destroyPayload(payload)
+    throw error
+  }
   markDatabaseFileInUse(env)
   await seedReferenceDistricts(payload)
   await ensureFirstAdmin(payload, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD })
@@ -145,9 +157,7 @@ export async function createNewsroomServer(options: NewsroomServerOptions): Prom
       }
       await jobRunner?.stop()
       await nextApp?.close()
-      await payload.destroy()
-      // Payload caches its instance per process; forget it so a later start re-initialises.
-      ;(global as unknown as { _payload?: Map<string, unknown> })._payload?.delete('default')
+      await destroyPayload(payload)
     },
   }
 }

@@ -1,5 +1,9 @@
+import type { Payload } from 'payload'
+
 import fs from 'node:fs'
 import path from 'node:path'
+
+import { USERS_SLUG } from '../../collections/slugs'
 
 import type { Env } from '../env'
 
@@ -56,4 +60,19 @@ export function markDatabaseFileInUse(env: Pick<Env, 'DATABASE_URI'>): void {
   const marker = markerPathFor(file)
   if (fs.existsSync(marker)) return
   fs.writeFileSync(marker, `first started ${new Date().toISOString()}\nA newsroom CMS server runs on ${path.basename(file)}; see README (Configuration).\n`)
+}
+
+/**
+ * After the database is opened, on either store: a production server finding no newsroom in it
+ * (no user account: an empty SQLite file, or a MongoDB database name with a typo) would create
+ * the first admin and import the seeds as if on a first day. Refused unless DATABASE_INIT=true.
+ */
+export async function assertNewsroomPresentOrInit(payload: Payload, env: GuardEnv): Promise<void> {
+  if (env.NODE_ENV !== 'production' || env.DATABASE_INIT) return
+  const { totalDocs } = await payload.count({ collection: USERS_SLUG, overrideAccess: true })
+  if (totalDocs > 0) return
+  const where = sqliteFilePath(env.DATABASE_URI) ?? `MongoDB database ${new URL(env.DATABASE_URI).pathname.slice(1) || '(default)'}`
+  throw new StartupRefusal(
+    `Refusing to start: ${where} holds no newsroom (no user accounts). Check DATABASE_URI, or set DATABASE_INIT=true once to start a new newsroom there.`,
+  )
 }

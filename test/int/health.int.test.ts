@@ -130,14 +130,37 @@ describe('readiness and disk space (READY_MIN_FREE_MB)', () => {
   })
 })
 
-describe.runIf(onSqlite)('a production server never silently starts a fresh newsroom', () => {
+describe('a production server never silently starts a fresh newsroom', () => {
   const nodeEnv = process.env.NODE_ENV
   afterAll(() => {
-    Object.assign(process.env, { NODE_ENV: nodeEnv })
-    process.env.DATABASE_INIT = ''
+    Object.assign(process.env, { NODE_ENV: nodeEnv, DATABASE_INIT: '' })
   })
 
-  it('refuses a missing SQLite file in production unless DATABASE_INIT=true, and creates nothing', async () => {
+  it('refuses a database with no newsroom in it (an empty SQLite file, a mistyped MongoDB name) unless DATABASE_INIT=true', async () => {
+    const databaseUri = buildFreshDatabaseUri('health-empty')
+    if (onSqlite) fs.writeFileSync(sqliteFilePath(databaseUri)!, '')
+    const where = onSqlite ? sqliteFilePath(databaseUri)! : `MongoDB database ${new URL(databaseUri).pathname.slice(1)}`
+    await expect(startTestServer('health-empty', { databaseUri, env: { NODE_ENV: 'production', DATABASE_INIT: 'false' } })).rejects.toThrow(
+      `Refusing to start: ${where} holds no newsroom (no user accounts). Check DATABASE_URI, or set DATABASE_INIT=true once to start a new newsroom there.`,
+    )
+    const started = await startTestServer('health-empty', {
+      databaseUri,
+      env: { NODE_ENV: 'production', DATABASE_INIT: 'true', ADMIN_EMAIL: 'first.admin@newsroom.test', ADMIN_PASSWORD: 'first-admin-password' },
+    })
+    Object.assign(process.env, { NODE_ENV: nodeEnv, ADMIN_EMAIL: '', ADMIN_PASSWORD: '' })
+    try {
+      expect((await started.payload.count({ collection: 'users', overrideAccess: true })).totalDocs).toBe(1)
+    } finally {
+      // close, not stopTestServer: that drops a MongoDB test database, and the next start reads it.
+      await started.close()
+    }
+    // Once it holds a newsroom, a production start needs no DATABASE_INIT.
+    const again = await startTestServer('health-empty', { databaseUri, env: { NODE_ENV: 'production', DATABASE_INIT: 'false' } })
+    Object.assign(process.env, { NODE_ENV: nodeEnv })
+    await stopTestServer(again)
+  })
+
+  it.runIf(onSqlite)('refuses a missing SQLite file in production unless DATABASE_INIT=true, and creates nothing', async () => {
     const databaseUri = buildFreshDatabaseUri('health-prod')
     const file = sqliteFilePath(databaseUri)!
     await expect(startTestServer('health-prod', { databaseUri, env: { NODE_ENV: 'production', DATABASE_INIT: 'false' } })).rejects.toThrow(
@@ -152,7 +175,7 @@ describe.runIf(onSqlite)('a production server never silently starts a fresh news
     expect(fs.existsSync(markerPathFor(file))).toBe(true)
   })
 
-  it('refuses a missing SQLite file a server has run on before, in any environment, until the file is back', async () => {
+  it.runIf(onSqlite)('refuses a missing SQLite file a server has run on before, in any environment, until the file is back', async () => {
     const first = await startTestServer('health-moved')
     await stopTestServer(first)
     const file = sqliteFilePath(first.databaseUri)!
@@ -167,7 +190,7 @@ describe.runIf(onSqlite)('a production server never silently starts a fresh news
     await stopTestServer(again)
   })
 
-  it('`npm start` prints the refusal as one line and exits 1', async () => {
+  it.runIf(onSqlite)('`npm start` prints the refusal as one line and exits 1', async () => {
     const file = path.join(os.tmpdir(), `newsroom-missing-${Date.now()}.db`)
     const child = spawn(process.execPath, ['--no-deprecation', '--conditions=production', '--import', 'tsx', 'src/server.ts'], {
       env: { ...process.env, NODE_ENV: 'production', DATABASE_URI: `file:${file}`, DATABASE_INIT: '', PAYLOAD_SECRET: 'test-secret-test-secret-test-secret-0123', PORT: '0', LOG_LEVEL: 'warn' },
