@@ -99,6 +99,7 @@ async function measureLane(databaseUri: string, compat: string, mediaDir: string
       ...process.env,
       NODE_ENV: 'production',
       DATABASE_URI: databaseUri,
+      DATABASE_INIT: 'true',
       MONGODB_COMPAT: compat,
       PAYLOAD_SECRET: randomBytes(32).toString('hex'),
       HOST: '127.0.0.1',

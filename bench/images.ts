@@ -215,6 +215,7 @@ const percent = (ratio: number) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100
 async function startCms(workDir: string) {
   Object.assign(process.env, {
     DATABASE_URI: `file:${path.join(workDir, 'bench.db')}`,
+    DATABASE_INIT: 'true',
     MEDIA_DIR: path.join(workDir, 'media'),
     PAYLOAD_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
     HOST: '127.0.0.1',

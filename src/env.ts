@@ -48,6 +48,11 @@ export const envSchema = z
     SERVER_URL: z.url({ message: 'expected an absolute http(s) URL' }).optional(),
     DATABASE_URI: databaseUri.optional(),
     MONGODB_COMPAT: z.enum(['none', 'ferretdb']).default('none'),
+    DATABASE_INIT: booleanString.default(false),
+    READY_MIN_FREE_MB: z.coerce
+      .number({ message: 'expected a number of MiB' })
+      .min(0, 'expected 0 (off) or more')
+      .default(64),
     PAYLOAD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     ADMIN_EMAIL: z.email({ message: 'expected an e-mail address' }).optional(),
     ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
@@ -57,6 +62,16 @@ export const envSchema = z
       .int()
       .positive('expected a positive number of bytes')
       .default(20 * 1024 * 1024),
+    REQUEST_BODY_MAX_BYTES: z.coerce
+      .number({ message: 'expected a number of bytes' })
+      .int('expected a whole number of bytes')
+      .positive('expected a positive number of bytes')
+      .default(1024 * 1024),
+    API_MAX_LIMIT: z.coerce
+      .number({ message: 'expected a number of documents' })
+      .int('expected a whole number of documents')
+      .positive('expected a positive number of documents')
+      .default(100),
     UPLOAD_MAX_PIXELS: z.coerce
       .number({ message: 'expected a number of pixels' })
       .int('expected a whole number of pixels')

@@ -43,6 +43,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error)
+  // A refusal is meant for the operator: its one line, without a stack.
+  console.error(error instanceof Error && error.name === 'StartupRefusal' ? error.message : error)
   process.exit(1)
 })

@@ -77,8 +77,8 @@ async function main() {
   const bareServer = await listenOnFreePort(bare)
   // The same delivery API with the response cache off: what every read costs Payload.
   const uncached = express()
-  await mountDeliveryApi(uncached, payload, config, { ...env, API_CACHE_MAX_MB: 0 }, 'bench')
-  mountSyndication(uncached, payload, env, undefined)
+  const uncachedEdge = await mountDeliveryApi(uncached, payload, config, { ...env, API_CACHE_MAX_MB: 0 }, 'bench')
+  mountSyndication(uncached, payload, env, uncachedEdge)
   const uncachedServer = await listenOnFreePort(uncached)
   const published = await payload.find({ collection: 'articles', limit: 0, pagination: false, depth: 1, select: { slug: true, districts: true } })
   const slugs = published.docs.map((doc) => doc.slug).filter((slug): slug is string => Boolean(slug))

@@ -15,3 +15,14 @@ export const isAdminOrSelf: Access = ({ req: { user } }) => {
  */
 export const canAssignRoles: FieldAccess = ({ req: { user }, id }) =>
   hasAnyRole(user, ['admin']) && (id === undefined || String(id) !== String(user?.id))
+
+/**
+ * E-mail addresses are for admins (who manage accounts) and the account's owner: colleagues see
+ * each other's names and roles. Without a document (a where or sort on e-mail) only admins pass,
+ * so a query cannot find out addresses either.
+ */
+export const canReadEmail: FieldAccess = ({ req: { user }, doc, id }) => {
+  if (hasAnyRole(user, ['admin'])) return true
+  const owner = doc?.id ?? id
+  return Boolean(user && owner !== undefined && String(owner) === String(user.id))
+}

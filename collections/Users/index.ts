@@ -4,8 +4,9 @@ import { isAdmin } from '../../src/access/hasRole'
 import { isSignedIn } from '../../src/access/isSignedIn'
 import { ROLES, roleLabels } from '../../src/roles'
 import { USERS_SLUG } from '../slugs'
-import { canAssignRoles, isAdminOrSelf } from './access'
+import { canAssignRoles, canReadEmail, isAdminOrSelf } from './access'
 import { makeFirstUserAdmin } from './makeFirstUserAdmin'
+import { formerAccountLockFields, throttleLogins } from './throttleLogins'
 
 export { USERS_SLUG }
 
@@ -16,9 +17,11 @@ export const Users: CollectionConfig = {
     plural: { zh: '用户', en: 'Users' },
   },
   auth: {
-    maxLoginAttempts: 5,
-    lockTime: 10 * 60 * 1000,
+    // No account lock: failed sign-ins are throttled per account and address instead (throttleLogins.ts).
+    maxLoginAttempts: 0,
     tokenExpiration: 12 * 60 * 60,
+    // The session cookie travels over HTTPS only in production (served behind TLS).
+    cookies: { secure: process.env.NODE_ENV === 'production', sameSite: 'Lax' },
   },
   admin: {
     useAsTitle: 'name',
@@ -34,8 +37,11 @@ export const Users: CollectionConfig = {
   },
   hooks: {
     beforeChange: [makeFirstUserAdmin],
+    ...throttleLogins(),
   },
   fields: [
+    // Payload's own e-mail field (merged by name), readable by admins and the account's owner only.
+    { name: 'email', type: 'email', access: { read: canReadEmail } },
     {
       name: 'name',
       label: { zh: '姓名', en: 'Name' },
@@ -56,5 +62,8 @@ export const Users: CollectionConfig = {
         update: canAssignRoles,
       },
     },
+    // Columns of Payload's former account lock, kept unused: dropping them would make the SQLite
+    // schema push of an existing database stop at Drizzle's data-loss prompt.
+    ...formerAccountLockFields,
   ],
 }

@@ -5,8 +5,12 @@ import { handleEndpoints } from 'payload'
 
 import type { Env } from '../env'
 
+import { checkJsonBody } from '../http/checkJsonBody'
+import { refuseMalformedParameters } from '../http/refuseMalformedParameters'
+
 import { readContentGeneration } from './contentGeneration/contentGeneration'
 import { corsAllowList } from './corsAllowList'
+import { createIsAnonymousRequest, type IsAnonymousRequest } from './isAnonymousRequest'
 import { openApiRoute } from './openApiRoute'
 import { rateLimitPerIp } from './rateLimitPerIp'
 import { ResponseCache } from './responseCache'
@@ -30,21 +34,30 @@ function buildResponseCaching(payload: Payload, maxMb: number): ResponseCaching 
 }
 
 /**
- * The delivery API's edge on /api: CORS allow-list, rate limit, the OpenAPI document, and
+ * The delivery API's edge on /api: CORS allow-list, rate limit, malformed requests refused, the OpenAPI document, and
  * Payload's REST and GraphQL handlers (mounted directly, not through Next.js) with HTTP caching
  * and the response cache. Returns the response cache (undefined when off), for other public reads to share.
  */
+export interface DeliveryEdge {
+  /** The response cache (undefined when off), for other public reads to share. */
+  caching: ResponseCaching | undefined
+  /** Whether a request is anonymous (its credential, if any, verified). */
+  isAnonymous: IsAnonymousRequest
+}
+
 export async function mountDeliveryApi(
   app: Express,
   payload: Payload,
   config: Promise<SanitizedConfig> | SanitizedConfig,
   env: DeliveryEnv,
   title: string,
-): Promise<ResponseCaching | undefined> {
-  app.use('/api', corsAllowList(env.CORS_ORIGINS), rateLimitPerIp({ limit: env.API_RATE_LIMIT_PER_MINUTE }))
+): Promise<DeliveryEdge> {
+  const isAnonymous = createIsAnonymousRequest(payload)
+  // Malformed parameters and bodies are answered 400/415 after the rate limit has counted them.
+  app.use('/api', corsAllowList(env.CORS_ORIGINS), rateLimitPerIp({ limit: env.API_RATE_LIMIT_PER_MINUTE, isAnonymous }), refuseMalformedParameters, checkJsonBody)
   app.get('/api/openapi.json', openApiRoute(payload, { serverUrl: env.SERVER_URL, title }))
-  app.post('/api/graphql', withHttpCaching(await buildGraphqlHandler(config)))
+  app.post('/api/graphql', withHttpCaching(await buildGraphqlHandler(config), isAnonymous))
   const caching = buildResponseCaching(payload, env.API_CACHE_MAX_MB)
-  app.all('/api/{*path}', withHttpCaching((request) => handleEndpoints({ config, request }), caching))
-  return caching
+  app.all('/api/{*path}', withHttpCaching((request) => handleEndpoints({ config, request }), isAnonymous, caching))
+  return { caching, isAnonymous }
 }

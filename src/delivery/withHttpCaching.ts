@@ -1,11 +1,11 @@
 import type { NextFunction, Request, Response } from 'express'
 
+import type { IsAnonymousRequest } from './isAnonymousRequest'
 import type { CachedResponse, ResponseCache } from './responseCache'
 
 import { ARTICLES_SLUG } from '../../collections/slugs'
 import { sendFetchResponse, toFetchRequest } from '../http/fetchAdapter'
 import { computeEtag, isEtagMatch } from './computeEtag'
-import { isAnonymousRequest } from './isAnonymousRequest'
 import { PUBLIC_COLLECTION_SLUGS } from './publicCollections'
 
 type FetchHandler = (request: globalThis.Request) => Promise<globalThis.Response>
@@ -81,12 +81,18 @@ async function answerFromHandler(handler: FetchHandler, req: Request): Promise<P
  *   every answer, and it moves after every committed write to public content, by any server or
  *   worker (contentGeneration/), so a publish, unpublish or edit is visible on the very next
  *   request. Concurrent misses of one URL in one generation share one computation.
- * - any request carrying credentials: `Cache-Control: private, no-store`, never cached.
+ * - any request carrying a verified credential: `Cache-Control: private, no-store`, never cached
+ *   (an unverifiable token is anonymous: answered from the cache like any anonymous read).
  * `isCacheablePath` says which paths are public reads (the API's by default; feeds and sitemaps pass their own).
  * A hit is answered here, in Express: building a Fetch Request and streaming a Fetch Response
  * cost more than the rest of a hit.
  */
-export function withHttpCaching(handler: FetchHandler, caching?: ResponseCaching, isCacheablePath: (pathname: string) => boolean = isPublicReadPath) {
+export function withHttpCaching(
+  handler: FetchHandler,
+  isAnonymous: IsAnonymousRequest,
+  caching?: ResponseCaching,
+  isCacheablePath: (pathname: string) => boolean = isPublicReadPath,
+) {
   /** Misses being computed, by generation and URL. */
   const inFlight = new Map<string, Promise<PublicAnswer | globalThis.Response>>()
 
@@ -105,7 +111,7 @@ export function withHttpCaching(handler: FetchHandler, caching?: ResponseCaching
 
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
-      if (!isAnonymousRequest({ get: (name) => req.get(name) ?? null })) {
+      if (!(await isAnonymous({ get: (name) => req.get(name) ?? null }))) {
         return await sendFetchResponse(res, await handler(toFetchRequest(req)), { 'cache-control': PRIVATE_CACHE_CONTROL })
       }
       const isRead = req.method === 'GET' || req.method === 'HEAD'

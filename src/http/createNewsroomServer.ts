@@ -15,10 +15,13 @@ import { mountSyndication } from '../syndication/mountSyndication'
 
 import { ScheduleRunner } from '../jobs/ScheduleRunner'
 import { ensureFirstAdmin } from '../startup/ensureFirstAdmin'
+import { assertDatabaseFileMayOpen, assertNewsroomPresentOrInit, markDatabaseFileInUse } from '../startup/guardDatabaseFile'
 import { importSeedsOnFirstStart } from '../startup/importSeedsOnFirstStart'
 import { seedReferenceDistricts } from '../startup/seedReferenceDistricts'
 import { syncCaptionPublicationOnStart } from '../startup/syncCaptionPublicationOnStart'
 import { buildHealthRouter } from './health'
+import { securityHeaders } from './securityHeaders'
+import { isRequestBodyTooLarge, limitRequestBody } from './limitRequestBody'
 
 export interface NewsroomServerOptions {
   env: Env
@@ -70,6 +73,12 @@ async function startNext(options: NewsroomServerOptions) {
   return nextApp
 }
 
+/** Closes the database; Payload caches its instance per process, so it is forgotten for a later start. */
+async function destroyPayload(payload: Payload): Promise<void> {
+  await payload.destroy()
+  ;(global as unknown as { _payload?: Map<string, unknown> })._payload?.delete('default')
+}
+
 /**
  * The Express edge of the CMS: health checks, Payload's REST and GraphQL API
  * (mounted directly with Payload's Fetch handlers, so the API does not go through
@@ -78,7 +87,15 @@ async function startNext(options: NewsroomServerOptions) {
  */
 export async function createNewsroomServer(options: NewsroomServerOptions): Promise<NewsroomServer> {
   const { env, config } = options
+  assertDatabaseFileMayOpen(env)
   const payload = await getPayload({ config })
+  try {
+    await assertNewsroomPresentOrInit(payload, env)
+  } catch (error) {
+    await destroyPayload(payload)
+    throw error
+  }
+  markDatabaseFileInUse(env)
   await seedReferenceDistricts(payload)
   await ensureFirstAdmin(payload, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD })
   if (env.SEED_ON_START) await importSeedsOnFirstStart(payload)
@@ -89,10 +106,12 @@ export async function createNewsroomServer(options: NewsroomServerOptions): Prom
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', 'loopback')
-  app.use(buildHealthRouter(payload))
+  app.use(securityHeaders({ dev: options.dev ?? false }))
+  app.use(limitRequestBody({ maxBytes: env.REQUEST_BODY_MAX_BYTES, uploadMaxBytes: env.UPLOAD_MAX_BYTES }))
+  app.use(buildHealthRouter(payload, { databaseUri: env.DATABASE_URI, minFreeMb: env.READY_MIN_FREE_MB, mediaDir: env.MEDIA_DIR }))
 
-  const responseCaching = await mountDeliveryApi(app, payload, config, env, `${NEWSROOM_NAME} API`)
-  mountSyndication(app, payload, env, responseCaching)
+  const deliveryEdge = await mountDeliveryApi(app, payload, config, env, `${NEWSROOM_NAME} API`)
+  mountSyndication(app, payload, env, deliveryEdge)
 
   const nextApp = options.withAdmin ? await startNext(options) : undefined
   if (nextApp) {
@@ -102,7 +121,14 @@ export async function createNewsroomServer(options: NewsroomServerOptions): Prom
     app.all('/{*path}', (req, res) => handle(req, res))
   }
 
+  // Answered at once, even while a body still streams in (Express's default 404 would wait for the
+  // body's end and then write over a 413 already sent for it).
+  app.use((_req: Request, res: Response) => {
+    res.status(404).json({ errors: [{ message: 'Not found' }] })
+  })
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    // A body over its limit was answered 413 when it went over; its reader's error is expected.
+    if (isRequestBodyTooLarge(req)) return void (res.headersSent || res.status(413).end())
     payload.logger.error({ err: error, url: req.originalUrl }, 'Unhandled request error')
     if (!res.headersSent) res.status(500).json({ errors: [{ message: 'Internal server error' }] })
     else res.end()
@@ -133,9 +159,7 @@ export async function createNewsroomServer(options: NewsroomServerOptions): Prom
       }
       await jobRunner?.stop()
       await nextApp?.close()
-      await payload.destroy()
-      // Payload caches its instance per process; forget it so a later start re-initialises.
-      ;(global as unknown as { _payload?: Map<string, unknown> })._payload?.delete('default')
+      await destroyPayload(payload)
     },
   }
 }

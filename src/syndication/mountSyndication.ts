@@ -3,7 +3,9 @@ import type { Payload } from 'payload'
 
 import type { Env } from '../env'
 
-import { withHttpCaching, type ResponseCaching } from '../delivery/withHttpCaching'
+import type { DeliveryEdge } from '../delivery/mountDeliveryApi'
+
+import { withHttpCaching } from '../delivery/withHttpCaching'
 import { answerFeed, answerNewsSitemap, answerRobotsTxt, answerSitemap } from './syndicationResponses'
 
 /** Feed and sitemap paths; a district's feeds sit under its slug. */
@@ -20,7 +22,7 @@ export function isSyndicationPath(pathname: string): boolean {
  * never-stale response cache (answers kept until any process commits a write to public content,
  * so a publish or takedown shows on the very next request), a strong ETag and 304.
  */
-export function mountSyndication(app: Express, payload: Payload, env: Pick<Env, 'SERVER_URL'>, caching: ResponseCaching | undefined) {
+export function mountSyndication(app: Express, payload: Payload, env: Pick<Env, 'SERVER_URL'>, { caching, isAnonymous }: DeliveryEdge) {
   const serverUrl = env.SERVER_URL.replace(/\/$/, '')
   const handle = async (request: Request): Promise<Response> => {
     const url = new URL(request.url)
@@ -32,6 +34,6 @@ export function mountSyndication(app: Express, payload: Payload, env: Pick<Env, 
   }
   // The news sitemap depends on the clock (a story leaves it two days after publication, with no
   // write to move the content generation), so it is never kept in memory: ETag and 304 only.
-  app.get('/news-sitemap.xml', withHttpCaching(handle, undefined, isSyndicationPath))
-  app.get(['/feeds/rss.xml', '/feeds/atom.xml', '/feeds/:district/rss.xml', '/feeds/:district/atom.xml', '/sitemap.xml', '/robots.txt'], withHttpCaching(handle, caching, isSyndicationPath))
+  app.get('/news-sitemap.xml', withHttpCaching(handle, isAnonymous, undefined, isSyndicationPath))
+  app.get(['/feeds/rss.xml', '/feeds/atom.xml', '/feeds/:district/rss.xml', '/feeds/:district/atom.xml', '/sitemap.xml', '/robots.txt'], withHttpCaching(handle, isAnonymous, caching, isSyndicationPath))
 }

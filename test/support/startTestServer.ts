@@ -42,6 +42,8 @@ export async function startTestServer(label: string, options: TestServerOptions 
     JOBS_AUTORUN: 'true',
     ADMIN_EMAIL: '',
     ADMIN_PASSWORD: '',
+    // A fresh database is what a test asks for, in production mode too (e2e).
+    DATABASE_INIT: 'true',
     ...options.env,
   })
   // The Payload config reads the environment (the database URI among it) when it is imported:

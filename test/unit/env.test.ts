@@ -17,6 +17,10 @@ describe('parseEnv', () => {
       MEDIA_DIR: 'media',
       SEED_ON_START: true,
       JOBS_AUTORUN: true,
+      REQUEST_BODY_MAX_BYTES: 1024 * 1024,
+      API_MAX_LIMIT: 100,
+      DATABASE_INIT: false,
+      READY_MIN_FREE_MB: 64,
     })
     expect(env.DATABASE_URI).toBeUndefined()
   })
@@ -48,6 +52,10 @@ describe('parseEnv', () => {
     { name: 'compat without MongoDB', source: { MONGODB_COMPAT: 'ferretdb' }, variable: 'MONGODB_COMPAT', message: /only applies/ },
     { name: 'boolean that is not one', source: { SEED_ON_START: 'yes' }, variable: 'SEED_ON_START', message: /true or false/ },
     { name: 'negative upload limit', source: { UPLOAD_MAX_BYTES: '-1' }, variable: 'UPLOAD_MAX_BYTES', message: /positive/ },
+    { name: 'body limit in words', source: { REQUEST_BODY_MAX_BYTES: '1MB' }, variable: 'REQUEST_BODY_MAX_BYTES', message: /number of bytes.*"1MB"/ },
+    { name: 'list cap of zero', source: { API_MAX_LIMIT: '0' }, variable: 'API_MAX_LIMIT', message: /positive/ },
+    { name: 'database init that is not a boolean', source: { DATABASE_INIT: 'yes' }, variable: 'DATABASE_INIT', message: /true or false/ },
+    { name: 'negative free-space floor', source: { READY_MIN_FREE_MB: '-5' }, variable: 'READY_MIN_FREE_MB', message: /0 \(off\) or more/ },
   ])('names the variable for a $name', ({ source, variable, message }) => {
     let error: unknown
     try {
