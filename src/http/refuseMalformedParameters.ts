@@ -7,7 +7,8 @@ const WHOLE_NUMBER_PARAMETERS = ['limit', 'page', 'depth']
 export function malformedParameter(search: URLSearchParams): string | undefined {
   for (const name of WHOLE_NUMBER_PARAMETERS) {
     for (const value of search.getAll(name)) {
-      if (!/^\d{1,9}$/.test(value)) return `${name}: expected a whole number of 0 or more, got ${JSON.stringify(value)}`
+      // Empty counts as unset, as Payload reads it.
+      if (!/^\d{0,9}$/.test(value)) return `${name}: expected a whole number of 0 or more, got ${JSON.stringify(value)}`
     }
   }
   // `where` is a bracketed object (where[field][operator]=value); a bare `where=…` is JSON.parsed by Payload and a 500 if it is not JSON.
