@@ -1,5 +1,7 @@
 import type { NextFunction, Request, Response } from 'express'
 
+import { jsonNestingDepth, MAX_JSON_NESTING } from './jsonNesting'
+
 /** Query parameters of Payload's REST API that take a whole number (Payload passes them on unchecked: `limit=1.5` is a 500). */
 const WHOLE_NUMBER_PARAMETERS = ['limit', 'page', 'depth']
 
@@ -7,11 +9,25 @@ const WHOLE_NUMBER_PARAMETERS = ['limit', 'page', 'depth']
 export function malformedParameter(search: URLSearchParams): string | undefined {
   for (const name of WHOLE_NUMBER_PARAMETERS) {
     for (const value of search.getAll(name)) {
-      if (!/^\d{1,9}$/.test(value)) return `${name}: expected a whole number of 0 or more, got ${JSON.stringify(value)}`
+      // Empty counts as unset, as Payload reads it.
+      if (!/^\d{0,9}$/.test(value)) return `${name}: expected a whole number of 0 or more, got ${JSON.stringify(value)}`
     }
   }
-  // `where` is a bracketed object (where[field][operator]=value); a bare `where=…` is JSON.parsed by Payload and a 500 if it is not JSON.
-  if (search.getAll('where').some((value) => value !== '')) return 'where: expected conditions like where[field][operator]=value'
+  // `where` is usually bracketed (where[field][operator]=value); a bare `where=…` or `data=…` is
+  // JSON.parsed by Payload, a 500 when it is not JSON (or nested deep enough to exhaust the stack).
+  for (const name of ['where', 'data']) {
+    for (const value of search.getAll(name)) {
+      if (value === '') continue
+      let parsed: unknown
+      try {
+        parsed = JSON.parse(value)
+      } catch {
+        return `${name}: expected conditions like where[field][operator]=value, or a JSON object`
+      }
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return `${name}: expected a JSON object`
+      if (jsonNestingDepth(value) > MAX_JSON_NESTING) return `${name}: JSON nested deeper than ${MAX_JSON_NESTING} levels`
+    }
+  }
   return undefined
 }
 

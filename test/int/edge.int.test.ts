@@ -155,13 +155,21 @@ describe('the edge', () => {
       { query: 'where[or][0][createdAt][less_than]=x', message: /^where\[or\]\[0\]\[createdAt\]\[less_than\]: expected a date/ },
       { query: 'where[title][exists]=maybe', message: 'where[title][exists]: expected true or false, got "maybe"' },
       { query: 'where[title][equals][x]=1', message: 'where[title][equals]: expected a value, got an object' },
-      { query: 'where=abc', message: 'where: expected conditions like where[field][operator]=value' },
+      { query: 'where=abc', message: 'where: expected conditions like where[field][operator]=value, or a JSON object' },
+      { query: 'data=abc', message: 'data: expected conditions like where[field][operator]=value, or a JSON object' },
+      { query: `where=${encodeURIComponent('{"createdAt":{"greater_than":"notadate"}}')}`, message: /^where\[createdAt\]\[greater_than\]: expected a date/ },
       { query: 'limit=1.5', message: 'limit: expected a whole number of 0 or more, got "1.5"' },
       { query: 'page=-1', message: 'page: expected a whole number of 0 or more, got "-1"' },
     ])('GET /api/articles?$query', async ({ query, message }) => {
       const response = await callApi(server.url, `/api/articles?${query}`, { headers: newClient() })
       expect(response.status).toBe(400)
       expect(response.body.errors[0].message).toMatch(message)
+    })
+
+    it('a where sent as JSON (which Payload accepts) still answers', async () => {
+      const response = await callApi(server.url, `/api/articles?where=${encodeURIComponent('{"title":{"equals":"无此标题"}}')}`, { headers: newClient() })
+      expect(response.status).toBe(200)
+      expect(response.body.totalDocs).toBe(0)
     })
 
     it('where[tags][all]=a: 400 on SQLite (no such operator there), a plain answer on MongoDB', async () => {
