@@ -15,7 +15,7 @@ import { countResult, createImportTotals, type ImportTotals } from './importTota
 import { DEFAULT_IMPORT_MAX_BYTES, readSourceFile } from './readSourceFile'
 import { readSourceFiles, type SourceRead } from './readSourceFiles'
 import { buildArticleDocument } from './store/buildArticleDocument'
-import { planImport } from './store/planImport'
+import { planImport, type ImportPlan } from './store/planImport'
 import { findExistingArticles, findStoredHashes, storeImportPlan, type StoredHash } from './store/storeImportedArticle'
 
 export type ImportAction = 'created' | 'updated' | 'unchanged' | 'parsed'
@@ -134,9 +134,11 @@ async function settleBatch(store: Payload | null, batch: readonly BatchEntry[], 
         contentHash: hashes.get(item.file)!,
         originalText: decodeText(item.bytes, item.article.encoding, item.file),
       })
-      const plan = planImport(document, existing.get(item.sourceFile))
+      // An import that never finished (no hash: it is written last) is stored again from scratch.
+      const plan: ImportPlan =
+        stored && stored.contentHash === null ? { action: 'replace', id: stored.id, document } : planImport(document, existing.get(item.sourceFile))
       const id = await storeImportPlan(store, plan)
-      const action = plan.action === 'create' ? 'created' : plan.action === 'update' ? 'updated' : 'unchanged'
+      const action = plan.action === 'update' ? 'updated' : plan.action === 'unchanged' ? 'unchanged' : 'created'
       results.push(succeeded(item, action, id, plan.action === 'update' ? plan.keptEditorFields : []))
     } catch (error) {
       results.push(failure(item.file, error))
