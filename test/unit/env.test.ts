@@ -17,6 +17,7 @@ describe('parseEnv', () => {
       MEDIA_DIR: 'media',
       SEED_ON_START: true,
       JOBS_AUTORUN: true,
+      IMPORT_MAX_BYTES: 2 * 1024 * 1024,
     })
     expect(env.DATABASE_URI).toBeUndefined()
   })
@@ -48,6 +49,8 @@ describe('parseEnv', () => {
     { name: 'compat without MongoDB', source: { MONGODB_COMPAT: 'ferretdb' }, variable: 'MONGODB_COMPAT', message: /only applies/ },
     { name: 'boolean that is not one', source: { SEED_ON_START: 'yes' }, variable: 'SEED_ON_START', message: /true or false/ },
     { name: 'negative upload limit', source: { UPLOAD_MAX_BYTES: '-1' }, variable: 'UPLOAD_MAX_BYTES', message: /positive/ },
+    { name: 'import limit that is not a number', source: { IMPORT_MAX_BYTES: '2MB' }, variable: 'IMPORT_MAX_BYTES', message: /number of bytes.*"2MB"/ },
+    { name: 'import limit of zero', source: { IMPORT_MAX_BYTES: '0' }, variable: 'IMPORT_MAX_BYTES', message: /positive/ },
   ])('names the variable for a $name', ({ source, variable, message }) => {
     let error: unknown
     try {
