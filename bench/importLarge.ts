@@ -41,7 +41,8 @@ function buildStory(sentences: readonly string[], bytes: number, shape: Shape, s
     body.push(paragraph)
     size += Buffer.byteLength(paragraph) + 2
   }
-  const prose = shape === 'one wrapped paragraph' ? body.join('').replace(/[。！？]/gu, '，') : body.join('')
+  // No sentence ends, no colons: every line continues the one before.
+  const prose = shape === 'one wrapped paragraph' ? body.join('').replace(/[。！？；：…]/gu, '，') : body.join('')
   const text = shape === 'paragraphs' ? body.join('\n\n') : prose.match(new RegExp(`[^]{1,${WRAP_AT}}`, 'gu'))!.join('\n')
   return new Uint8Array(Buffer.from(`${head}${text}。\n`))
 }
