@@ -147,18 +147,31 @@ function withSerialTransactions(adapter: AnyDatabaseAdapter): AnyDatabaseAdapter
         await opened.$client.execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`)
         return opened
       }
+      /** A connection whose transaction could not be ended is closed (which rolls it back), and the next one opens afresh. */
+      const discardConnection = () => {
+        connection?.$client.close()
+        connection = undefined
+      }
       instance.beginTransaction = async function beginInTurn() {
         const release = await turns.take()
         try {
           connection ??= await openConnection()
           const db = connection
-          await db.$client.execute('BEGIN IMMEDIATE')
+          await db.$client.execute('BEGIN IMMEDIATE').catch((error: unknown) => {
+            discardConnection()
+            throw error
+          })
           const id = randomUUID()
           // The shape the adapter's commitTransaction and rollbackTransaction end a session by.
           instance.sessions[id] = {
             db,
             resolve: async () => void (await db.$client.execute('COMMIT')),
-            reject: async () => void (await db.$client.execute('ROLLBACK')),
+            reject: async () => {
+              await db.$client.execute('ROLLBACK').catch((error: unknown) => {
+                discardConnection()
+                throw error
+              })
+            },
           }
           heldBy.set(id, release)
           return id
@@ -196,8 +209,7 @@ function withSerialTransactions(adapter: AnyDatabaseAdapter): AnyDatabaseAdapter
       }
       const destroy = instance.destroy
       instance.destroy = async function destroyAndClose(this: unknown) {
-        connection?.$client.close()
-        connection = undefined
+        discardConnection()
         await destroy?.call(this)
       }
       return instance as never
