@@ -35,6 +35,13 @@ const corsOrigins = commaList.pipe(
 
 const webhookUrls = commaList.pipe(z.array(z.url({ message: 'expected comma-separated absolute http(s) URLs' })))
 
+/** The largest source document the importer reads (src/importer/readSourceFile.ts); larger files are refused by name. */
+const importMaxBytes = z.coerce
+  .number({ message: 'expected a number of bytes' })
+  .int('expected a whole number of bytes')
+  .positive('expected a positive number of bytes')
+  .default(2 * 1024 * 1024)
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -77,6 +84,7 @@ export const envSchema = z
       .int('expected a whole number of pixels')
       .positive('expected a positive number of pixels')
       .default(50_000_000),
+    IMPORT_MAX_BYTES: importMaxBytes,
     SEED_ON_START: booleanString.default(true),
     JOBS_AUTORUN: booleanString.default(true),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -137,6 +145,16 @@ export function parseEnv(source: RawEnv): z.infer<typeof envSchema> {
   const received = source[variable]
   const shown = received === undefined || variable.includes('SECRET') || variable.includes('PASSWORD') ? '' : ` (got "${received}")`
   throw new EnvError(variable, `${issue.message}${shown}`)
+}
+
+/**
+ * IMPORT_MAX_BYTES alone, for `npm run import -- --dry-run`, which touches no database and
+ * so needs none of the other variables (parseEnv would demand PAYLOAD_SECRET in production).
+ */
+export function parseImportMaxBytes(source: RawEnv): number {
+  const result = z.object({ IMPORT_MAX_BYTES: importMaxBytes }).safeParse(withoutEmptyValues(source))
+  if (result.success) return result.data.IMPORT_MAX_BYTES
+  throw new EnvError('IMPORT_MAX_BYTES', `${result.error.issues[0]!.message} (got "${source.IMPORT_MAX_BYTES}")`)
 }
 
 export const DATA_DIR = path.resolve(process.cwd(), 'data')

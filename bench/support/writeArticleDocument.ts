@@ -11,14 +11,16 @@ import { IMPORT_CONTEXT } from '../../src/importer/store/storeImportedArticle'
 /**
  * The benchmark's baseline: the writes the importer's store makes for a new
  * article, as a plain sequence of Local API calls with no lookup and no plan —
- * the article created as a zh-Hans draft, its zh-Hant fields updated, each
- * caption created and its zh-Hant text updated, all in one transaction per
- * article as the store does. Keep in step with createArticle/createCaption in
+ * the article created as a zh-Hans draft (without its content hash), each
+ * caption created and its zh-Hant text updated, then the article's zh-Hant
+ * fields and provenance updated, all in one transaction per article as the
+ * store does. Keep in step with createArticle/createCaption in
  * src/importer/store/storeImportedArticle.ts.
  */
 export async function writeArticleDocument(payload: Payload, document: ArticleDocument): Promise<string> {
   const req = await createLocalReq({ context: { ...IMPORT_CONTEXT } }, payload)
   const ownsTransaction = await initTransaction(req)
+  const provenance = { ...document.provenance, importedAt: new Date().toISOString(), importedSnapshot: buildSnapshot(document) }
   try {
     const article = await payload.create({
       collection: ARTICLES_SLUG,
@@ -27,19 +29,10 @@ export async function writeArticleDocument(payload: Payload, document: ArticleDo
       data: {
         ...document.shared,
         ...document.localized['zh-Hans'],
-        provenance: { ...document.provenance, importedAt: new Date().toISOString(), importedSnapshot: buildSnapshot(document) },
+        provenance: { ...provenance, contentHash: null },
         _status: 'draft',
         workflowStage: 'in-review', // as storeImportedArticle's createArticle: imports wait in the review queue
       } as never,
-      overrideAccess: true,
-      req,
-    })
-    await payload.update({
-      collection: ARTICLES_SLUG,
-      id: article.id,
-      locale: 'zh-Hant',
-      draft: true,
-      data: document.localized['zh-Hant'] as never,
       overrideAccess: true,
       req,
     })
@@ -60,6 +53,15 @@ export async function writeArticleDocument(payload: Payload, document: ArticleDo
         req,
       })
     }
+    await payload.update({
+      collection: ARTICLES_SLUG,
+      id: article.id,
+      locale: 'zh-Hant',
+      draft: true,
+      data: { ...document.localized['zh-Hant'], provenance } as never,
+      overrideAccess: true,
+      req,
+    })
     if (ownsTransaction) await commitTransaction(req)
     return String(article.id)
   } catch (error) {

@@ -1,6 +1,7 @@
 /** Why a file could not be imported. Each code has one HTTP status, so an API can pass it on. */
 export const IMPORT_ERROR_STATUS = {
   'unreadable-file': 404,
+  'file-too-large': 413,
   'empty-file': 422,
   'binary-file': 415,
   'unknown-encoding': 415,
@@ -11,6 +12,7 @@ export type ImportErrorCode = keyof typeof IMPORT_ERROR_STATUS
 
 const REASONS: Record<ImportErrorCode, string> = {
   'unreadable-file': 'cannot read the file',
+  'file-too-large': 'file too large',
   'empty-file': 'empty file',
   'binary-file': 'binary file, not text',
   'unknown-encoding': 'unknown encoding (not UTF-8, UTF-16, GB18030 or Big5)',

@@ -12,9 +12,10 @@ import { decodeText } from './decodeText'
 import { importDocument } from './importDocument'
 import { createImportError, isImportError } from './importError'
 import { countResult, createImportTotals, type ImportTotals } from './importTotals'
+import { DEFAULT_IMPORT_MAX_BYTES, readSourceFile } from './readSourceFile'
 import { readSourceFiles, type SourceRead } from './readSourceFiles'
 import { buildArticleDocument } from './store/buildArticleDocument'
-import { planImport } from './store/planImport'
+import { planImport, type ImportPlan } from './store/planImport'
 import { findExistingArticles, findStoredHashes, storeImportPlan, type StoredHash } from './store/storeImportedArticle'
 
 export type ImportAction = 'created' | 'updated' | 'unchanged' | 'parsed'
@@ -44,6 +45,8 @@ export interface RunImportOptions {
   batchSize?: number
   /** Files read from disk ahead of the parser. */
   readAhead?: number
+  /** Larger files are refused, each with an error naming it (default DEFAULT_IMPORT_MAX_BYTES, 2 MB). */
+  maxFileBytes?: number
 }
 
 interface ParsedFile {
@@ -80,6 +83,7 @@ function failure(file: string, error: unknown): ImportFileResult {
 function parseSource(read: SourceRead, districts: readonly DistrictRef[]): BatchEntry {
   const { file } = read
   if (read.bytes === null) {
+    if (isImportError(read.error)) return { parsed: null, failed: failure(file, read.error) } // refused, e.g. too large
     const reason = (read.error as NodeJS.ErrnoException).code ?? String(read.error)
     return { parsed: null, failed: failure(file, createImportError('unreadable-file', file, reason)) }
   }
@@ -130,9 +134,11 @@ async function settleBatch(store: Payload | null, batch: readonly BatchEntry[], 
         contentHash: hashes.get(item.file)!,
         originalText: decodeText(item.bytes, item.article.encoding, item.file),
       })
-      const plan = planImport(document, existing.get(item.sourceFile))
+      // An import that never finished (no hash: it is written last) is stored again from scratch.
+      const plan: ImportPlan =
+        stored && stored.contentHash === null ? { action: 'replace', id: stored.id, document } : planImport(document, existing.get(item.sourceFile))
       const id = await storeImportPlan(store, plan)
-      const action = plan.action === 'create' ? 'created' : plan.action === 'update' ? 'updated' : 'unchanged'
+      const action = plan.action === 'update' ? 'updated' : plan.action === 'unchanged' ? 'unchanged' : 'created'
       results.push(succeeded(item, action, id, plan.action === 'update' ? plan.keptEditorFields : []))
     } catch (error) {
       results.push(failure(item.file, error))
@@ -166,7 +172,8 @@ export async function runImport(payload: Payload | null, files: readonly string[
       await options.onResult?.(result, done, files.length)
     }
   }
-  for await (const read of readSourceFiles(files, options.readAhead ?? 8)) {
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_IMPORT_MAX_BYTES
+  for await (const read of readSourceFiles(files, options.readAhead ?? 8, (file) => readSourceFile(file, maxFileBytes))) {
     batch.push(parseSource(read, districts.refs))
     if (batch.length >= batchSize) await flush()
   }

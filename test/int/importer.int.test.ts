@@ -189,4 +189,26 @@ describe('seed importer: storing articles', () => {
     expect(good.title).toBe('芦溪县武功山景区迎来客流高峰')
     expect(good.districts).toHaveLength(1)
   })
+
+  it('a 600 KB story cut into 5,000 lines is stored whole: one article with its two versions, 100 rejoin warnings and a count of the rest', async () => {
+    // One run-on paragraph hard-wrapped every 36 characters: each line break is a rejoin warning.
+    // Storing all 4,700 of them failed in the SQLite driver (too many rows in one insert) and left an article row without a version.
+    const sentence = '萍乡市安源区今年以来持续推进产业升级，工业经济稳中有进，规模以上工业增加值同比增长百分之八点五，'
+    const prose = sentence.repeat(Math.ceil((600 * 1024) / Buffer.byteLength(sentence)))
+    const lines = prose.match(/[^]{1,36}/gu)!
+    const file = path.join(workDir, 'long-wrapped.txt')
+    fs.writeFileSync(file, `萍乡安源区工业经济跑出加速度\n\n${lines.join('\n')}。\n`)
+    const [result] = await importAndCollect(server.payload, [file], { dryRun: false })
+    expect(result).toMatchObject({ ok: true, action: 'created', error: null })
+    const rejoined = result!.article!.warnings.filter((warning) => warning.kind === 'paragraph-rejoined').length
+    expect(rejoined).toBe(lines.length - 1)
+
+    const doc = await findBySourceFile('long-wrapped.txt')
+    const storedRejoins = doc.provenance.warnings.filter((warning: { kind: string }) => warning.kind === 'paragraph-rejoined')
+    expect(storedRejoins).toHaveLength(101)
+    expect(storedRejoins.at(-1).message).toBe(`${rejoined - 100} more warnings of this kind not stored (${rejoined} in all)`)
+    expect(doc.body.root.children.map((node: any) => [node.type, node.children[0].text])).toEqual([['paragraph', `${prose}。`]])
+    const versions = await callApi(server.url, `/api/articles/versions?where[parent][equals]=${doc.id}&depth=0`, { token: editor.token })
+    expect(versions.body.totalDocs).toBe(2)
+  })
 })

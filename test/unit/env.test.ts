@@ -21,6 +21,7 @@ describe('parseEnv', () => {
       API_MAX_LIMIT: 100,
       DATABASE_INIT: false,
       READY_MIN_FREE_MB: 64,
+      IMPORT_MAX_BYTES: 2 * 1024 * 1024,
     })
     expect(env.DATABASE_URI).toBeUndefined()
   })
@@ -56,6 +57,8 @@ describe('parseEnv', () => {
     { name: 'list cap of zero', source: { API_MAX_LIMIT: '0' }, variable: 'API_MAX_LIMIT', message: /positive/ },
     { name: 'database init that is not a boolean', source: { DATABASE_INIT: 'yes' }, variable: 'DATABASE_INIT', message: /true or false/ },
     { name: 'negative free-space floor', source: { READY_MIN_FREE_MB: '-5' }, variable: 'READY_MIN_FREE_MB', message: /0 \(off\) or more/ },
+    { name: 'import limit that is not a number', source: { IMPORT_MAX_BYTES: '2MB' }, variable: 'IMPORT_MAX_BYTES', message: /number of bytes.*"2MB"/ },
+    { name: 'import limit of zero', source: { IMPORT_MAX_BYTES: '0' }, variable: 'IMPORT_MAX_BYTES', message: /positive/ },
   ])('names the variable for a $name', ({ source, variable, message }) => {
     let error: unknown
     try {

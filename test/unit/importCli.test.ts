@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const SEEDS = path.join(ROOT, 'seeds')
-const USAGE = 'usage: npm run import -- [--dry-run] [--json] [files or folders…]'
+const USAGE = 'usage: npm run import -- [--dry-run] [--json] [--max-bytes N] [files or folders…]'
 
 /** The keys `--json` documents for each file, plus what the store did (`action`, `id`). */
 const JSON_KEYS = [
@@ -43,10 +43,10 @@ interface CliRun {
 }
 
 /** Runs src/importer/cli.ts in a child process from the repository root, as `npm run import` does. */
-function runCli(args: string[]): CliRun {
+function runCli(args: string[], env: Record<string, string> = {}): CliRun {
   const result = spawnSync(process.execPath, ['--conditions=production', '--import', 'tsx', 'src/importer/cli.ts', ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', NODE_OPTIONS: '--no-deprecation', NODE_ENV: 'development' },
+    env: { PATH: process.env.PATH ?? '', NODE_OPTIONS: '--no-deprecation', NODE_ENV: 'development', ...env },
     encoding: 'utf8',
     timeout: 60_000,
   })
@@ -212,6 +212,51 @@ describe('bad input', () => {
       expect(bad).toMatchObject({ format: null, title: null, action: null, paragraphs: [] })
       expect(stderrLines(run)).toContain(bad.error)
     }
+  })
+})
+
+/** Issue 11: files over the size limit are refused by name and the run goes on; a file reached twice is read once. */
+describe('--dry-run over a folder with a large file and symbolic links', () => {
+  let dir: string
+  const seed = (name: string) => fs.readFileSync(path.join(SEEDS, name))
+  const seedNames = () => fs.readdirSync(SEEDS).sort()
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-cli-limits-'))
+    fs.writeFileSync(path.join(dir, 'a-story.txt'), seed(seedNames()[0]!))
+    // A real story made large: the seed repeated to about 300 KB.
+    fs.writeFileSync(path.join(dir, 'b-large.txt'), Buffer.concat(Array.from({ length: 40 }, () => seed(seedNames()[1]!))))
+    fs.writeFileSync(path.join(dir, 'c-story.txt'), seed(seedNames()[2]!))
+    fs.symlinkSync('.', path.join(dir, 'self')) // the loop that made 41 drafts of one file
+    fs.symlinkSync('a-story.txt', path.join(dir, 'd-link-to-a.txt'))
+  })
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+
+  const parsedFiles = (run: CliRun) => (JSON.parse(run.stdout) as { file: string; ok: boolean }[]).map(({ file, ok }) => [path.basename(file), ok])
+
+  it('--max-bytes refuses the larger file with `<file>: file too large: …` and parses the others, each real file once', () => {
+    const size = fs.statSync(path.join(dir, 'b-large.txt')).size
+    const run = runCli(['--dry-run', '--json', '--max-bytes', '100000', dir])
+    expect(run.status).toBe(1)
+    expect(parsedFiles(run)).toEqual([
+      ['a-story.txt', true],
+      ['b-large.txt', false],
+      ['c-story.txt', true],
+    ])
+    expect(stderrLines(run)).toEqual([`${path.join(dir, 'b-large.txt')}: file too large: ${size} bytes, over the limit of 100000 (IMPORT_MAX_BYTES or --max-bytes)`])
+  })
+
+  it('IMPORT_MAX_BYTES sets the limit when no flag is given', () => {
+    const run = runCli(['--dry-run', '--json', dir], { IMPORT_MAX_BYTES: '100000' })
+    expect(parsedFiles(run).filter(([, ok]) => !ok)).toEqual([['b-large.txt', false]])
+    expect(runCli(['--dry-run', '--json', dir]).status).toBe(0) // under the 2 MB default, all three parse
+  })
+
+  it('a bad IMPORT_MAX_BYTES or --max-bytes stops the run with one line naming it', () => {
+    const fromEnv = runCli(['--dry-run', dir], { IMPORT_MAX_BYTES: 'lots' })
+    expect([fromEnv.status, stderrLines(fromEnv)]).toEqual([1, ['Invalid environment: IMPORT_MAX_BYTES expected a number of bytes (got "lots")']])
+    const fromFlag = runCli(['--dry-run', '--max-bytes', '0', dir])
+    expect([fromFlag.status, stderrLines(fromFlag)[0]]).toEqual([2, '--max-bytes expects a positive whole number of bytes (got "0")'])
   })
 })
 

@@ -25,10 +25,6 @@ function isBodyText(line: SourceLine | undefined): boolean {
   return line !== undefined && line.hint === undefined && !isLabelLine(line.text)
 }
 
-function lastBodyItem(items: ParsedItem[]): ParsedItem | undefined {
-  return items.filter((item) => item.kind !== 'caption').at(-1)
-}
-
 /** Reads a paragraph's trailing "(文/尚健)" or "（来源：…）" into metadata. */
 function peelTrailingNotes(text: string, metadata: ParsedMetadata): { text: string; metadata: ParsedMetadata } {
   const byline = parseTrailingByline(text)
@@ -54,11 +50,17 @@ export function classifyBodyLines(lines: SourceLine[], options: ClassifyOptions)
   const items: ParsedItem[] = []
   const warnings: Warning[] = []
   let metadata = createEmptyMetadata()
+  // Kept as items are added: searching the items for it at every label line was quadratic.
+  let lastBodyItem: ParsedItem | undefined
+  const push = (item: ParsedItem) => {
+    items.push(item)
+    if (item.kind !== 'caption') lastBodyItem = item
+  }
 
   lines.forEach((source, index) => {
     const { text, line } = source
-    if (source.hint === 'heading') return void items.push({ kind: 'heading', text, line })
-    if (source.hint === 'caption') return void items.push({ kind: 'caption', text, credit: null, line })
+    if (source.hint === 'heading') return void push({ kind: 'heading', text, line })
+    if (source.hint === 'caption') return void push({ kind: 'caption', text, credit: null, line })
     const sourceUrl = parseSourceUrlLine(text)
     if (sourceUrl) return void (metadata = mergeMetadata(metadata, { sourceUrl }))
     if (isLinkOnlyLine(text) || isEndMark(text)) return // site footers and end marks are page chrome
@@ -80,25 +82,25 @@ export function classifyBodyLines(lines: SourceLine[], options: ClassifyOptions)
     const credited = parseCaptionCredit(text)
     if (credited) {
       metadata = mergeMetadata(metadata, { photographers: credited.photographers })
-      return void items.push({ kind: 'caption', text: credited.text, credit: credited.credit, line })
+      return void push({ kind: 'caption', text: credited.text, credit: credited.credit, line })
     }
 
     if (!isLabelLine(text)) {
       const peeled = peelTrailingNotes(text, metadata)
       metadata = peeled.metadata
-      return void items.push({ kind: 'paragraph', text: peeled.text, line })
+      return void push({ kind: 'paragraph', text: peeled.text, line })
     }
 
     if (isDecorativeFragment(text)) {
       warnings.push({ kind: 'chrome-removed', severity: 'info', message: 'dropped a page fragment', snippet: text, line })
       return
     }
-    const previous = lastBodyItem(items)
+    const previous = lastBodyItem
     const interrupts = previous?.kind === 'paragraph' && isOpenEnded(previous.text)
     if (options.detectHeadings && !interrupts && isBodyText(lines[index + 1])) {
-      return void items.push({ kind: 'heading', text, line })
+      return void push({ kind: 'heading', text, line })
     }
-    items.push({ kind: 'caption', text, credit: null, line })
+    push({ kind: 'caption', text, credit: null, line })
   })
 
   return { items, metadata, warnings }

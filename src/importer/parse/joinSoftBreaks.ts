@@ -1,5 +1,5 @@
 import { isOpenEnded } from '../chineseText'
-import { joinFragments } from '../normalise/joinFragments'
+import { joinFragmentEnds, joinFragmentRun } from '../normalise/joinFragments'
 import type { SourceLine } from './parsedDocument'
 
 /** Lines markdown treats as blocks of their own: headings, lists, quotes, images, links, fences. */
@@ -13,6 +13,12 @@ const BLOCK_START = /^(?:#{1,6}\s|[-*+]\s|\d+[.)]\s|>|!\[|\[|<|```|---)/
  */
 export function joinSoftBreaks(lines: SourceLine[]): SourceLine[] {
   const joined: SourceLine[] = []
+  // The last line's fragments are joined once its run ends: `end` (its last stretch) is all the checks read.
+  let run: string[] = []
+  let end = ''
+  const closeRun = () => {
+    if (run.length > 1) joined[joined.length - 1] = { ...joined.at(-1)!, text: joinFragmentRun(run) }
+  }
   for (const line of lines) {
     const previous = joined.at(-1)
     const continues =
@@ -20,9 +26,17 @@ export function joinSoftBreaks(lines: SourceLine[]): SourceLine[] {
       line.gapBefore === 0 &&
       !BLOCK_START.test(previous.text) &&
       !BLOCK_START.test(line.text) &&
-      isOpenEnded(previous.text)
-    if (continues) joined[joined.length - 1] = { ...previous, text: joinFragments(previous.text, line.text) }
-    else joined.push(line)
+      isOpenEnded(end)
+    if (continues) {
+      run.push(line.text)
+      end = joinFragmentEnds(end, line.text)
+    } else {
+      closeRun()
+      joined.push(line)
+      run = [line.text]
+      end = line.text
+    }
   }
+  closeRun()
   return joined
 }

@@ -67,6 +67,33 @@ function toLocalizedFields(article: ImportedArticle): LocalizedArticleFields {
   }
 }
 
+/**
+ * Warnings of one kind kept in provenance: a long text cut at every line had tens of thousands
+ * of "paragraph-rejoined" notes, and one insert of that many array rows overflowed the database
+ * driver's call stack (and they tell an editor nothing the first hundred do not). The dry run
+ * (`npm run import -- --dry-run --json`) still lists every warning.
+ */
+export const MAX_STORED_WARNINGS_PER_KIND = 100
+
+type StoredWarning = ProvenanceFields['warnings'][number]
+
+/** The first MAX_STORED_WARNINGS_PER_KIND warnings of each kind, and one line saying how many more there were. */
+export function boundStoredWarnings(warnings: readonly Warning[]): StoredWarning[] {
+  const kept: StoredWarning[] = []
+  const seen = new Map<string, { count: number; severity: Warning['severity'] }>()
+  for (const { kind, severity, message, snippet, paragraph, line } of warnings) {
+    const counted = seen.get(kind) ?? { count: 0, severity }
+    counted.count++
+    seen.set(kind, counted)
+    if (counted.count <= MAX_STORED_WARNINGS_PER_KIND) kept.push({ kind, severity, message, snippet, paragraph, line })
+  }
+  for (const [kind, { count, severity }] of seen) {
+    if (count <= MAX_STORED_WARNINGS_PER_KIND) continue
+    kept.push({ kind: kind as Warning['kind'], severity, message: `${count - MAX_STORED_WARNINGS_PER_KIND} more warnings of this kind not stored (${count} in all)`, snippet: '' })
+  }
+  return kept
+}
+
 /** Stored dates come back as UTC ISO strings; plan in the same form so comparisons hold. */
 function toStoredDate(isoWithOffset: string | null): string | null {
   return isoWithOffset === null ? null : new Date(isoWithOffset).toISOString()
@@ -110,14 +137,7 @@ export function buildArticleDocument(input: BuildArticleDocumentInput): ArticleD
       encoding: article.encoding,
       script: article.script,
       originalText: input.originalText,
-      warnings: article.warnings.map(({ kind, severity, message, snippet, paragraph, line }) => ({
-        kind,
-        severity,
-        message,
-        snippet,
-        paragraph,
-        line,
-      })),
+      warnings: boundStoredWarnings(article.warnings),
     },
   }
 }

@@ -21,6 +21,8 @@ export interface ExistingArticle {
 
 export type ImportPlan =
   | { action: 'create'; document: ArticleDocument }
+  /** An article whose import never finished: removed, with its captions and versions, and stored again. */
+  | { action: 'replace'; id: string; document: ArticleDocument }
   | { action: 'unchanged'; id: string }
   | {
       action: 'update'

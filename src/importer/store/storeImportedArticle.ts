@@ -26,10 +26,16 @@ function pickLocale(value: unknown, locale: Script): unknown {
 
 export interface StoredHash {
   id: string
+  /** Null while the article's import is incomplete: the hash is the last thing a store writes. */
   contentHash: string | null
 }
 
-/** The stored content hash per source file: one small query, enough to tell an unchanged file. */
+/**
+ * The stored content hash per source file: enough to tell an unchanged file, and one whose
+ * import never finished (where the database has no transactions, as on FerretDB, a run cut
+ * short can leave an article without its captions, or a document without any version yet,
+ * which the draft lookup cannot see). Two small queries.
+ */
 export async function findStoredHashes(payload: Payload, sourceFiles: readonly string[]): Promise<Map<string, StoredHash>> {
   const found = new Map<string, StoredHash>()
   if (sourceFiles.length === 0) return found
@@ -46,6 +52,19 @@ export async function findStoredHashes(payload: Payload, sourceFiles: readonly s
   for (const doc of docs as unknown as { id: string | number; provenance?: { sourceFile?: string; contentHash?: string } }[]) {
     const file = doc.provenance?.sourceFile
     if (file && !found.has(file)) found.set(file, { id: String(doc.id), contentHash: doc.provenance?.contentHash ?? null })
+  }
+  const { docs: documents } = await payload.find({
+    collection: ARTICLES_SLUG,
+    where: { 'provenance.sourceFile': { in: [...sourceFiles] } },
+    depth: 0,
+    limit: sourceFiles.length * 2,
+    pagination: false,
+    overrideAccess: true,
+    select: { provenance: { sourceFile: true } },
+  })
+  for (const doc of documents as unknown as { id: string | number; provenance?: { sourceFile?: string } }[]) {
+    const file = doc.provenance?.sourceFile
+    if (file && !found.has(file)) found.set(file, { id: String(doc.id), contentHash: null }) // no version: incomplete
   }
   return found
 }
@@ -129,7 +148,14 @@ async function createCaption(payload: Payload, req: PayloadRequest, articleId: s
   })
 }
 
+/**
+ * Creates the article as a zh-Hans draft, then its captions, then its zh-Hant fields together
+ * with the content hash. The hash goes last: where a transaction makes the writes one (SQLite,
+ * MongoDB replica sets) the order does not matter, and where none does (FerretDB) a run cut
+ * short leaves an article without a hash, which the next run stores again (action 'replace').
+ */
 async function createArticle(payload: Payload, req: PayloadRequest, document: ArticleDocument): Promise<string> {
+  const provenance = buildProvenance(document)
   const created = await payload.create({
     collection: ARTICLES_SLUG,
     locale: DEFAULT_LOCALE,
@@ -137,7 +163,7 @@ async function createArticle(payload: Payload, req: PayloadRequest, document: Ar
     data: {
       ...document.shared,
       ...document.localized[DEFAULT_LOCALE],
-      provenance: buildProvenance(document),
+      provenance: { ...provenance, contentHash: null },
       _status: 'draft',
       // Imported stories wait in the editors' review queue (待审).
       workflowStage: 'in-review',
@@ -146,17 +172,29 @@ async function createArticle(payload: Payload, req: PayloadRequest, document: Ar
     req,
   })
   const id = String(created.id)
+  for (const caption of document.captions) await createCaption(payload, req, id, caption)
   await payload.update({
     collection: ARTICLES_SLUG,
     id,
     locale: OTHER_LOCALE,
     draft: true,
-    data: document.localized[OTHER_LOCALE] as never,
+    data: { ...document.localized[OTHER_LOCALE], provenance } as never,
     overrideAccess: true,
     req,
   })
-  for (const caption of document.captions) await createCaption(payload, req, id, caption)
   return id
+}
+
+/**
+ * Removes an article whose import never finished, with its captions (the article's delete hook)
+ * and its versions, so that it can be stored again as a clean import would store it. Each step
+ * tolerates what an earlier cut-short attempt already removed.
+ */
+async function removeIncompleteArticle(payload: Payload, req: PayloadRequest, id: string): Promise<void> {
+  await payload.delete({ collection: CAPTIONS_SLUG, where: { article: { equals: id } }, overrideAccess: true, req })
+  const { errors } = await payload.delete({ collection: ARTICLES_SLUG, where: { id: { equals: id } }, overrideAccess: true, req })
+  if (errors.length > 0) throw new Error(`could not remove the incompletely imported article ${id}: ${errors.map((error) => error.message).join('; ')}`)
+  await payload.db.deleteVersions({ collection: ARTICLES_SLUG, where: { parent: { equals: id } }, req })
 }
 
 /**
@@ -190,6 +228,12 @@ async function reconcileCaptions(payload: Payload, req: PayloadRequest, articleI
   }
 }
 
+/**
+ * A changed source: the zh-Hans fields, then the captions, then the zh-Hant fields with the new
+ * provenance (content hash, snapshot, warnings) last. Cut short without a transaction (FerretDB),
+ * the old hash and snapshot stay, so the next run sees the file as changed and finishes the update:
+ * the fields already written now equal the new import and are left alone.
+ */
 async function updateArticle(payload: Payload, req: PayloadRequest, plan: Extract<ImportPlan, { action: 'update' }>) {
   const { document } = plan
   const kept = plan.keptEditorFields.length
@@ -211,36 +255,38 @@ async function updateArticle(payload: Payload, req: PayloadRequest, plan: Extrac
     data: {
       ...plan.shared,
       ...plan.localized[DEFAULT_LOCALE],
-      provenance: { ...provenance, warnings: [...provenance.warnings, ...kept] },
       _status: 'draft',
     } as never,
     overrideAccess: true,
     req,
   })
-  if (Object.keys(plan.localized[OTHER_LOCALE]).length > 0) {
-    await payload.update({
-      collection: ARTICLES_SLUG,
-      id: plan.id,
-      locale: OTHER_LOCALE,
-      draft: true,
-      data: plan.localized[OTHER_LOCALE] as never,
-      overrideAccess: true,
-      req,
-    })
-  }
   await reconcileCaptions(payload, req, plan.id, document)
+  await payload.update({
+    collection: ARTICLES_SLUG,
+    id: plan.id,
+    locale: OTHER_LOCALE,
+    draft: true,
+    data: { ...plan.localized[OTHER_LOCALE], provenance: { ...provenance, warnings: [...provenance.warnings, ...kept] } } as never,
+    overrideAccess: true,
+    req,
+  })
 }
 
 /**
- * The only step that writes: carries out one plan inside a transaction (where the
- * database has them), so a failure half-way leaves what was stored as it was.
+ * The only step that writes: carries out one plan (one file) in one transaction where the
+ * database has them (SQLite, a MongoDB replica set), so the article, its version, captions and
+ * provenance are stored together or not at all, even when the process is killed half-way.
+ * Where there are none (FerretDB) the content hash, written last, tells the next run what to repair.
  */
 export async function storeImportPlan(payload: Payload, plan: ImportPlan): Promise<string> {
   if (plan.action === 'unchanged') return plan.id
   const req = await createLocalReq({ context: { ...IMPORT_CONTEXT } }, payload)
   const ownsTransaction = await initTransaction(req)
   try {
-    const id = plan.action === 'create' ? await createArticle(payload, req, plan.document) : (await updateArticle(payload, req, plan), plan.id)
+    let id = plan.action === 'update' ? plan.id : ''
+    if (plan.action === 'replace') await removeIncompleteArticle(payload, req, plan.id)
+    if (plan.action === 'update') await updateArticle(payload, req, plan)
+    else id = await createArticle(payload, req, plan.document)
     if (ownsTransaction) await commitTransaction(req)
     return id
   } catch (error) {
