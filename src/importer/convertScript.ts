@@ -14,7 +14,7 @@ export function convertScript(article: ImportedArticle, to: Script): ImportedArt
   return {
     ...article,
     script: to,
-    title: convert(article.title),
+    title: maybe(article.title),
     subtitle: maybe(article.subtitle),
     summary: maybe(article.summary),
     source: maybe(article.source),

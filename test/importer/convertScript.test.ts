@@ -25,6 +25,7 @@ const article: ImportedArticle = {
     { type: 'paragraph', text: '新時代新征程,呼喚新的理念與作為。' },
   ],
   warnings: [{ kind: 'mojibake', severity: 'warning', message: 'm', snippet: '芬芳?偼顿Y', paragraph: 0 }],
+  droppedLines: [],
 }
 
 describe('convertScript', () => {

@@ -31,11 +31,20 @@ export interface ParsedMetadata {
   placeHints: string[]
 }
 
+/** A source line the parser left out of the article, with the reason, so an editor can see and restore it. */
+export interface DroppedLine {
+  line: number
+  text: string
+  reason: string
+}
+
 /** What every format parser returns: the common intermediate form the normaliser works on. */
 export interface ParsedDocument extends ParsedMetadata {
   format: Format
   items: ParsedItem[]
   warnings: Warning[]
+  /** Lines dropped as chrome, metadata, kickers or copies of the title (the line-based extractor fills it). */
+  dropped?: DroppedLine[]
 }
 
 export function createEmptyMetadata(): ParsedMetadata {

@@ -58,9 +58,23 @@ export interface BuildArticleDocumentInput {
   originalText: string
 }
 
+/** Marks a title the importer could not find, so the editors' queue shows it must be written. */
+export const UNTITLED_MARK = '〔待拟标题〕'
+const UNTITLED_WORDS = 16
+
+/**
+ * The stored title: the headline, or, for a page without one, the mark and the
+ * body's first words (an article needs a title to be saved; an editor replaces it).
+ */
+export function getStoredTitle(article: Pick<ImportedArticle, 'title' | 'paragraphs'>): string {
+  if (article.title) return article.title
+  const firstWords = [...(article.paragraphs[0] ?? '').replace(/\s+/gu, ' ').trim()].slice(0, UNTITLED_WORDS).join('')
+  return `${UNTITLED_MARK}${firstWords}…`
+}
+
 function toLocalizedFields(article: ImportedArticle): LocalizedArticleFields {
   return {
-    title: article.title,
+    title: getStoredTitle(article),
     subtitle: article.subtitle,
     summary: article.summary,
     body: buildLexicalBody(article.blocks),
@@ -110,14 +124,25 @@ export function buildArticleDocument(input: BuildArticleDocumentInput): ArticleD
       encoding: article.encoding,
       script: article.script,
       originalText: input.originalText,
-      warnings: article.warnings.map(({ kind, severity, message, snippet, paragraph, line }) => ({
-        kind,
-        severity,
-        message,
-        snippet,
-        paragraph,
-        line,
-      })),
+      warnings: [
+        ...article.warnings.map(({ kind, severity, message, snippet, paragraph, line }) => ({
+          kind,
+          severity,
+          message,
+          snippet,
+          paragraph,
+          line,
+        })),
+        // Every line the importer left out, with its reason, so an editor can see and restore it.
+        ...article.droppedLines.map(({ line, text, reason }) => ({
+          kind: 'line-dropped' as const,
+          severity: 'info' as const,
+          message: reason,
+          snippet: text,
+          paragraph: undefined,
+          line,
+        })),
+      ],
     },
   }
 }

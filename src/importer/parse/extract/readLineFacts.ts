@@ -1,0 +1,122 @@
+import { countHan, isDashLed, isDecorativeFragment, isLabelLine, isSentenceEnd, visibleLength } from '../../chineseText'
+import { parseByline, type Byline } from '../parseByline'
+import { parseCaptionCredit, stripOrganisationCredit, type CaptionCredit } from '../parseCaptionCredit'
+import { isEndMark, isLinkOnlyLine, parseSourceUrlLine } from '../parseMetadataLine'
+import { BULLET, CAPTION_ARROW, CHROME_THRESHOLD, LIMITS, NUMBERED_HEADING, RECORD_FIELD, SUMMARY_LABEL } from './extractionRules'
+import { readLeadingCredits, readPrintMarker, type LeadingCredits } from './readLeadingCredits'
+import { readMetadataLine, type MetadataReading } from './readMetadataLine'
+import { scoreChrome, type ChromeScore } from './scoreChrome'
+import type { TextPiece } from './splitRunOnLines'
+
+/** What a line is, read from the line alone; the extractor then decides by context. */
+export type LineShape =
+  | 'chrome'
+  | 'fragment'
+  | 'metadata'
+  | 'record'
+  | 'byline'
+  | 'credit'
+  | 'caption'
+  | 'summary'
+  | 'summary-label'
+  | 'source-url'
+  | 'label'
+  | 'paragraph'
+
+export interface LineFacts {
+  piece: TextPiece
+  /** The text without a leading bullet or caption arrow. */
+  text: string
+  shape: LineShape
+  chrome: ChromeScore
+  metadata: MetadataReading | null
+  byline: Byline | null
+  caption: { text: string; credit: CaptionCredit | null; outlet: string | null } | null
+  leading: LeadingCredits | null
+  record: { field: string; value: string } | null
+  printMarker: { source: string; date: string | null } | null
+  sourceUrl: string | null
+  /** Short, not a sentence: a headline, heading, caption or chrome by context. */
+  isLabel: boolean
+  /** At most a headline's length and without sentence punctuation. */
+  isHeadlineShaped: boolean
+  isDashLed: boolean
+  isNumberedHeading: boolean
+  /** One short sentence: a caption by context (between captions, before a dateline). */
+  isShortSentence: boolean
+  /** Inside a run of short verse-like lines (set by the extractor). */
+  inVerse: boolean
+}
+
+/** Reads one line's features and its context-free shape. Each reader looks at this line only. */
+export function readLineFacts(piece: TextPiece): LineFacts {
+  const arrow = CAPTION_ARROW.exec(piece.text)
+  const bullet = BULLET.exec(piece.text)
+  const text = arrow ? piece.text.slice(arrow[0].length).trim() : bullet && visibleLength(piece.text) > 8 ? piece.text.slice(bullet[0].length).trim() : piece.text
+  const length = visibleLength(text)
+  const facts: LineFacts = {
+    piece,
+    text,
+    shape: 'paragraph',
+    chrome: scoreChrome(piece.text),
+    metadata: null,
+    byline: null,
+    caption: null,
+    leading: null,
+    record: null,
+    printMarker: null,
+    sourceUrl: null,
+    isLabel: isLabelLine(text),
+    isHeadlineShaped: length <= LIMITS.maxHeadline && !isSentenceEnd(text) && !/[。！？!?]/u.test(text) && countHan(text) >= 2,
+    isDashLed: isDashLed(text),
+    isNumberedHeading: NUMBERED_HEADING.test(text) && length <= LIMITS.maxHeading && !isSentenceEnd(text),
+    isShortSentence: length <= LIMITS.maxBareCaption && isSentenceEnd(text) && (text.match(/[。！？!?]/gu) ?? []).length <= 1,
+    inVerse: false,
+  }
+  const shape = (value: LineShape) => ((facts.shape = value), facts)
+
+  const record = RECORD_FIELD.exec(text)
+  if (record) {
+    facts.record = { field: record[1]!, value: record[2]!.trim() }
+    return shape('record')
+  }
+  facts.sourceUrl = parseSourceUrlLine(text)
+  if (facts.sourceUrl) return shape('source-url')
+  if (isLinkOnlyLine(text) || isEndMark(text)) return shape('chrome')
+  facts.printMarker = readPrintMarker(text)
+  if (facts.printMarker) return shape('metadata')
+  const summary = SUMMARY_LABEL.exec(text)
+  if (summary) return shape(summary[0].length === text.length || countHan(text.slice(summary[0].length)) === 0 ? 'summary-label' : 'summary')
+
+  const metadata = readMetadataLine(text)
+  if (metadata.isMetadataOnly) {
+    facts.metadata = metadata
+    return shape('metadata')
+  }
+  const byline = parseByline(text)
+  if (byline) {
+    facts.byline = byline
+    return shape(byline.authors.length === 0 && byline.editors.length === 0 ? 'credit' : 'byline')
+  }
+  if (!arrow && isDecorativeFragment(text)) return shape('fragment')
+  if (!arrow && facts.chrome.score >= CHROME_THRESHOLD) return shape('chrome')
+
+  const credit = parseCaptionCredit(text)
+  if (credit) {
+    facts.caption = { text: credit.text, credit, outlet: credit.outlet }
+    return shape('caption')
+  }
+  const organisation = length <= LIMITS.maxBareCaption + 20 ? stripOrganisationCredit(text) : null
+  if (organisation && organisation.text) {
+    facts.caption = { text: organisation.text, credit: null, outlet: organisation.outlet }
+    return shape('caption')
+  }
+  if (arrow) {
+    facts.caption = { text, credit: null, outlet: null }
+    return shape('caption')
+  }
+  facts.leading = readLeadingCredits(text)
+  if (facts.leading?.isCreditOnly) return shape('byline')
+  if (facts.isLabel && !facts.leading) return shape('label')
+  return shape('paragraph')
+}
