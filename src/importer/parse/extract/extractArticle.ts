@@ -254,6 +254,11 @@ export function extractArticle(text: string, format: Format): ParsedDocument {
   }
   for (const line of kickers) drop(collected, line, 'kicker or banner above the headline')
 
+  const bodyParagraphs = facts.filter((line) => isBodyParagraph(line))
+  const closed = bodyParagraphs.slice(0, -1).filter((line) => isSentenceEnd(line.text)).length
+  const openEndingMeansCut = bodyParagraphs.length <= 2 || closed >= (bodyParagraphs.length - 1) * LIMITS.minClosedParagraphShare
+  const gaps = bodyParagraphs.map((line) => line.piece.gapBefore).sort((a, b) => a - b)
+  const usualGap = gaps[Math.floor(gaps.length / 2)] ?? 0
   const indented = facts.filter((line) => line.shape === 'paragraph' && line.piece.indent >= 2).length
   const mostlyIndented = indented >= 3 && indented >= facts.filter((line) => line.shape === 'paragraph').length * 0.6
   const isDatelineParagraph = (line: LineFacts | undefined) => line !== undefined && line.leading !== null && line.leading.sources.some((source) => source.rank >= 2)
@@ -332,8 +337,9 @@ export function extractArticle(text: string, format: Format): ParsedDocument {
     if (line.inVerse) return push({ kind: 'paragraph', text, line: at })
 
     // A label line: heading, caption or a line of a list, by its neighbours.
+    if (!line.isLabel || /[、，,]$/u.test(text)) return push({ kind: 'paragraph', text, line: at }) // long, or cut off mid-list
     const followedByParagraph = isBodyParagraph(next)
-    const interrupts = lastBody?.kind === 'paragraph' && isOpenEnded(lastBody.text) && lastItem?.kind !== 'heading'
+    const interrupts = openEndingMeansCut && lastBody?.kind === 'paragraph' && isOpenEnded(lastBody.text) && lastItem?.kind !== 'heading'
     if (line.isNumberedHeading) return push({ kind: 'heading', text, line: at })
     if (lastItem?.kind === 'caption' && isCaptionLike(next)) return push({ kind: 'caption', text, credit: null, line: at })
     if (galleryRun[index]) return push({ kind: 'caption', text, credit: null, line: at })
@@ -347,6 +353,8 @@ export function extractArticle(text: string, format: Format): ParsedDocument {
     while (runStart > 0 && facts[runStart - 1]!.shape === 'label' && index - runStart < LIMITS.minListRun) runStart--
     const inList = labelRuns[runStart]! >= LIMITS.minListRun
     if (inList) return push({ kind: 'paragraph', text, line: at })
+    // The last line of the text is a caption only when set apart by a wider gap; otherwise it is a cut-off paragraph or heading.
+    if (next === undefined && line.piece.gapBefore <= usualGap) return push({ kind: 'paragraph', text, line: at })
     return push({ kind: 'caption', text, credit: null, line: at })
   })
 

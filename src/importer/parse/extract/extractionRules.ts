@@ -37,8 +37,8 @@ export const WEEKDAY_LINE = /^(?:星期|礼拜|禮拜|周|週)[一二三四五�
 /** Labels that announce a summary (the line itself, or a prefix of the summary). */
 export const SUMMARY_LABEL = /^(?:摘要|內容摘要|内容摘要|导读|導讀|提要|新闻提要|新聞提要|内容提要|內容提要|【简介】|【簡介】|【摘要】)\s*[:：]?\s*/u
 
-/** Field labels of a newspaper-archive record: 【篇名】…, 【出版日期】…, 【正文】. */
-export const RECORD_FIELD = /^【([\p{Script=Han}A-Za-z]{1,8})】\s*(.*)$/u
+/** Field labels of a newspaper-archive record: 【篇名】…, 【出版日期】…, 【正文】 (a dateline such as 【…讯】 is not one). */
+export const RECORD_FIELD = /^【(类型|類型|篇名|题名|題名|标题|標題|主题|主題|简介|簡介|摘要|提要|出版日期|日期|发表日期|發表日期|刊期|报纸名称(?:id|ID)?|報紙名稱(?:id|ID)?|正文|作者|著者|责任者|責任者|版次|版名|版面|关键词|關鍵詞|来源|來源|分类号|分類號)】\s*(.*)$/u
 export const RECORD_TITLE_FIELDS: readonly string[] = ['篇名', '题名', '題名', '标题', '標題', '主题', '主題']
 export const RECORD_DATE_FIELDS: readonly string[] = ['出版日期', '日期', '发表日期', '發表日期', '刊期']
 export const RECORD_AUTHOR_FIELDS: readonly string[] = ['作者', '著者', '责任者', '責任者']
@@ -108,6 +108,8 @@ export const LIMITS = {
   maxButton: 6,
   /** Short lines at the very end, this many or more in a row, are reaction buttons (鮮花 握手 雷人). */
   minButtonRun: 2,
+  /** Below this share of paragraphs ending a sentence, an open-ended paragraph says nothing (machine-rewritten text drops final marks). */
+  minClosedParagraphShare: 0.5,
   /** Label lines this many or more in a row, not leading into a paragraph, are a list (body text), not captions. */
   minListRun: 3,
   /** A header sentence longer than this, dropped as chrome, is reported. */

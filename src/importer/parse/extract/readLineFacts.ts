@@ -117,6 +117,8 @@ export function readLineFacts(piece: TextPiece): LineFacts {
   }
   facts.leading = readLeadingCredits(text)
   if (facts.leading?.isCreditOnly) return shape('byline')
-  if (facts.isLabel && !facts.leading) return shape('label')
+  // A long line without sentence marks is a label too (a headline with a campaign name in front); the body keeps it as text.
+  const isLongLabel = facts.isHeadlineShaped && (text.match(/[，,]/gu) ?? []).length <= 1 && !/[、，,：:]$/u.test(text)
+  if ((facts.isLabel || isLongLabel) && !facts.leading) return shape('label')
   return shape('paragraph')
 }
