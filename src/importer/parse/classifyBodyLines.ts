@@ -13,6 +13,11 @@ export interface ClassifyOptions {
    * are captions.
    */
   detectHeadings: boolean
+  /**
+   * Take a bare label line for a caption. Off when the markup marks captions
+   * itself (image alt texts): bare label lines there are list items or text.
+   */
+  detectCaptions?: boolean
 }
 
 export interface ClassifiedBody {
@@ -20,6 +25,9 @@ export interface ClassifiedBody {
   metadata: ParsedMetadata
   warnings: Warning[]
 }
+
+/** A markdown table row (日期 | 行程 | 耗时): body text, never a heading or caption. */
+const TABLE_ROW = /\|[^|]*\|/u
 
 function isBodyText(line: SourceLine | undefined): boolean {
   return line !== undefined && line.hint === undefined && !isLabelLine(line.text)
@@ -83,7 +91,7 @@ export function classifyBodyLines(lines: SourceLine[], options: ClassifyOptions)
       return void items.push({ kind: 'caption', text: credited.text, credit: credited.credit, line })
     }
 
-    if (!isLabelLine(text)) {
+    if (!isLabelLine(text) || TABLE_ROW.test(text)) {
       const peeled = peelTrailingNotes(text, metadata)
       metadata = peeled.metadata
       return void items.push({ kind: 'paragraph', text: peeled.text, line })
@@ -98,6 +106,7 @@ export function classifyBodyLines(lines: SourceLine[], options: ClassifyOptions)
     if (options.detectHeadings && !interrupts && isBodyText(lines[index + 1])) {
       return void items.push({ kind: 'heading', text, line })
     }
+    if (options.detectCaptions === false) return void items.push({ kind: 'paragraph', text, line })
     items.push({ kind: 'caption', text, credit: null, line })
   })
 

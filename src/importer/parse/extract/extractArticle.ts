@@ -86,6 +86,19 @@ function markTrailingButtons(facts: LineFacts[], pageHasChrome: boolean): void {
   }
 }
 
+/**
+ * The text's last line, when it is a label printed like the paragraphs (no wider
+ * gap before it), is a paragraph cut off by the end of the text, not a caption:
+ * stored pages stop mid-article.
+ */
+function markCutLastLine(facts: LineFacts[]): void {
+  const last = facts.at(-1)
+  if (!last || last.shape !== 'label') return
+  const gaps = facts.filter((line) => isBodyParagraph(line)).map((line) => line.piece.gapBefore).sort((a, b) => a - b)
+  const usualGap = gaps[Math.floor(gaps.length / 2)] ?? 0
+  if (gaps.length >= 2 && last.piece.gapBefore <= usualGap && !last.isNumberedHeading) last.shape = 'paragraph'
+}
+
 /** How many label lines run on from each line (itself included); a label right above a paragraph is its heading and ends the run. */
 function countLabelRuns(facts: LineFacts[]): number[] {
   const runs = new Array<number>(facts.length).fill(0)
@@ -199,6 +212,7 @@ export function extractArticle(text: string, format: Format): ParsedDocument {
   markVerse(facts)
   const firstParagraph = facts.findIndex((line) => isBodyParagraph(line))
   markTrailingButtons(facts, facts.slice(0, Math.max(0, firstParagraph)).some((line) => line.shape === 'chrome'))
+  markCutLastLine(facts)
   const labelRuns = countLabelRuns(facts)
   const collected: Collected = { metadata: createEmptyMetadata(), sources: [], dates: [], creditOutlets: [], items: [], warnings: [], dropped: [] }
 
@@ -226,8 +240,7 @@ export function extractArticle(text: string, format: Format): ParsedDocument {
     if (index === choice.title || index === choice.subtitle) continue
     const line = facts[index]!
     if (titleKey && line.text.replace(/\s+/gu, '') === titleKey) drop(collected, line, 'repeats the title')
-    else if (choice.title !== null && index > choice.title && format === 'plain' && choice.subtitle === null) returnedToBody.add(index)
-    else if (choice.title !== null && index > (choice.subtitle ?? choice.title) && format === 'plain') returnedToBody.add(index)
+    else if (choice.title !== null && index > (choice.subtitle ?? choice.title) && format === 'plain' && choice.byPosition) returnedToBody.add(index)
     else if (choice.title !== null) kickers.push(line)
     else if (/^[【[].*[】\]]$/u.test(line.text)) drop(collected, line, 'column label')
     else returnedToBody.add(index)
@@ -257,8 +270,6 @@ export function extractArticle(text: string, format: Format): ParsedDocument {
   const bodyParagraphs = facts.filter((line) => isBodyParagraph(line))
   const closed = bodyParagraphs.slice(0, -1).filter((line) => isSentenceEnd(line.text)).length
   const openEndingMeansCut = bodyParagraphs.length <= 2 || closed >= (bodyParagraphs.length - 1) * LIMITS.minClosedParagraphShare
-  const gaps = bodyParagraphs.map((line) => line.piece.gapBefore).sort((a, b) => a - b)
-  const usualGap = gaps[Math.floor(gaps.length / 2)] ?? 0
   const indented = facts.filter((line) => line.shape === 'paragraph' && line.piece.indent >= 2).length
   const mostlyIndented = indented >= 3 && indented >= facts.filter((line) => line.shape === 'paragraph').length * 0.6
   const isDatelineParagraph = (line: LineFacts | undefined) => line !== undefined && line.leading !== null && line.leading.sources.some((source) => source.rank >= 2)
@@ -353,8 +364,6 @@ export function extractArticle(text: string, format: Format): ParsedDocument {
     while (runStart > 0 && facts[runStart - 1]!.shape === 'label' && index - runStart < LIMITS.minListRun) runStart--
     const inList = labelRuns[runStart]! >= LIMITS.minListRun
     if (inList) return push({ kind: 'paragraph', text, line: at })
-    // The last line of the text is a caption only when set apart by a wider gap; otherwise it is a cut-off paragraph or heading.
-    if (next === undefined && line.piece.gapBefore <= usualGap) return push({ kind: 'paragraph', text, line: at })
     return push({ kind: 'caption', text, credit: null, line: at })
   })
 

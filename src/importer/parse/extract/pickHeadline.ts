@@ -9,6 +9,8 @@ export interface HeadlineChoice {
   subtitle: number | null
   /** The candidates' scores, for tests and for tuning. */
   scores: Map<number, number>
+  /** True when no candidate sat by a metadata block, so the headline was taken by its position. */
+  byPosition: boolean
 }
 
 const normalise = (text: string) => text.replace(/[\s　]+/gu, '')
@@ -74,5 +76,5 @@ export function pickHeadline(facts: LineFacts[], candidates: number[], plain: bo
     const score = scores.get(index)!
     if (score >= HEADLINE.minScore && (best === null || score > scores.get(best)!)) best = index
   }
-  return { title: best, subtitle: best === null ? null : subtitleOf.get(best) ?? null, scores }
+  return { title: best, subtitle: best === null ? null : subtitleOf.get(best) ?? null, scores, byPosition: !anyNearMetadata }
 }

@@ -67,7 +67,8 @@ export function readLineFacts(piece: TextPiece): LineFacts {
     printMarker: null,
     sourceUrl: null,
     isLabel: isLabelLine(text),
-    isHeadlineShaped: length <= LIMITS.maxHeadline && !isSentenceEnd(text) && !/[。！？!?]/u.test(text) && countHan(text) >= 2,
+    // A '?' inside a line is more often a broken character than a question: only one ending a clause counts.
+    isHeadlineShaped: length <= LIMITS.maxHeadline && !isSentenceEnd(text) && !/[。！？]|[!?](?=[\s”」]|$)/u.test(text) && countHan(text) >= 2,
     isDashLed: isDashLed(text),
     isNumberedHeading: NUMBERED_HEADING.test(text) && length <= LIMITS.maxHeading && !isSentenceEnd(text),
     isShortSentence: length <= LIMITS.maxBareCaption && isSentenceEnd(text) && (text.match(/[。！？!?]/gu) ?? []).length <= 1,
