@@ -96,7 +96,7 @@ function markCutLastLine(facts: LineFacts[]): void {
   if (!last || last.shape !== 'label') return
   const gaps = facts.filter((line) => isBodyParagraph(line)).map((line) => line.piece.gapBefore).sort((a, b) => a - b)
   const usualGap = gaps[Math.floor(gaps.length / 2)] ?? 0
-  if (gaps.length >= 2 && last.piece.gapBefore <= usualGap && !last.isNumberedHeading) last.shape = 'paragraph'
+  if (gaps.length >= 2 && last.piece.gapBefore <= usualGap && visibleLength(last.text) > LIMITS.maxButton && !last.isNumberedHeading) last.shape = 'paragraph'
 }
 
 /** How many label lines run on from each line (itself included); a label right above a paragraph is its heading and ends the run. */
@@ -211,8 +211,8 @@ export function extractArticle(text: string, format: Format): ParsedDocument {
   const facts = pieces.map(readLineFacts)
   markVerse(facts)
   const firstParagraph = facts.findIndex((line) => isBodyParagraph(line))
-  markTrailingButtons(facts, facts.slice(0, Math.max(0, firstParagraph)).some((line) => line.shape === 'chrome'))
   markCutLastLine(facts)
+  markTrailingButtons(facts, facts.slice(0, Math.max(0, firstParagraph)).some((line) => line.shape === 'chrome'))
   const labelRuns = countLabelRuns(facts)
   const collected: Collected = { metadata: createEmptyMetadata(), sources: [], dates: [], creditOutlets: [], items: [], warnings: [], dropped: [] }
 
@@ -354,16 +354,16 @@ export function extractArticle(text: string, format: Format): ParsedDocument {
     if (line.isNumberedHeading) return push({ kind: 'heading', text, line: at })
     if (lastItem?.kind === 'caption' && isCaptionLike(next)) return push({ kind: 'caption', text, credit: null, line: at })
     if (galleryRun[index]) return push({ kind: 'caption', text, credit: null, line: at })
+    let runStart = index
+    while (runStart > 0 && facts[runStart - 1]!.shape === 'label' && index - runStart < LIMITS.minListRun) runStart--
+    const inList = labelRuns[runStart]! >= LIMITS.minListRun
+    if (inList) return push({ kind: 'paragraph', text, line: at })
     if (interrupts) return push({ kind: 'caption', text, credit: null, line: at })
     if (/[:：]$/u.test(text) && next?.shape === 'label' && isBodyParagraph(nextCounting[facts.indexOf(next)])) {
       skip = facts.indexOf(next)
       return push({ kind: 'heading', text: text + next.text, line: at })
     }
     if (followedByParagraph && visibleLength(text) <= LIMITS.maxHeading + 10) return push({ kind: 'heading', text, line: at })
-    let runStart = index
-    while (runStart > 0 && facts[runStart - 1]!.shape === 'label' && index - runStart < LIMITS.minListRun) runStart--
-    const inList = labelRuns[runStart]! >= LIMITS.minListRun
-    if (inList) return push({ kind: 'paragraph', text, line: at })
     return push({ kind: 'caption', text, credit: null, line: at })
   })
 
