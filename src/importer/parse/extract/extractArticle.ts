@@ -255,7 +255,7 @@ export function extractArticle(text: string, format: Format): ParsedDocument {
       collected.warnings.push({ kind: 'chrome-removed', severity: 'warning', message: 'dropped a sentence found in the page header', snippet: line.text, line: line.piece.line })
     }
   }
-  const kickersAbove = kickers.filter((line) => choice.title !== null && facts.indexOf(line) < choice.title)
+  const kickersAbove = kickers.filter((line) => choice.title !== null && line.piece.line < facts[choice.title]!.piece.line)
   if (kickersAbove.length > 0) {
     collected.warnings.push({
       kind: 'headline-deck',
@@ -275,18 +275,19 @@ export function extractArticle(text: string, format: Format): ParsedDocument {
   const isDatelineParagraph = (line: LineFacts | undefined) => line !== undefined && line.leading !== null && line.leading.sources.some((source) => source.rank >= 2)
 
   // The body, in one pass; `next` looks past chrome to the next line that counts.
-  const nextCounting = new Array<LineFacts | undefined>(facts.length)
-  for (let index = facts.length - 1, after: LineFacts | undefined; index >= 0; index--) {
+  const nextCounting = new Array<number>(facts.length)
+  for (let index = facts.length - 1, after = -1; index >= 0; index--) {
     nextCounting[index] = after
     const shape = facts[index]!.shape
-    if (shape !== 'chrome' && shape !== 'fragment' && shape !== 'metadata') after = facts[index]
+    if (shape !== 'chrome' && shape !== 'fragment' && shape !== 'metadata') after = index
   }
   let lastBodyItem: ParsedItem | undefined
   let summaryNext = false
   let skip = -1
   facts.forEach((line, index) => {
     if (index <= skip) return
-    const next = nextCounting[index]
+    const nextIndex = nextCounting[index]!
+    const next = nextIndex >= 0 ? facts[nextIndex] : undefined
     readMetadata(collected, line, facts[index + 1])
     const inHead = index < bodyStart && !returnedToBody.has(index)
     if (inHead && candidateSet.has(index)) return
@@ -359,8 +360,8 @@ export function extractArticle(text: string, format: Format): ParsedDocument {
     const inList = labelRuns[runStart]! >= LIMITS.minListRun
     if (inList) return push({ kind: 'paragraph', text, line: at })
     if (interrupts) return push({ kind: 'caption', text, credit: null, line: at })
-    if (/[:：]$/u.test(text) && next?.shape === 'label' && isBodyParagraph(nextCounting[facts.indexOf(next)])) {
-      skip = facts.indexOf(next)
+    if (/[:：]$/u.test(text) && next?.shape === 'label' && isBodyParagraph(facts[nextCounting[nextIndex]!])) {
+      skip = nextIndex
       return push({ kind: 'heading', text: text + next.text, line: at })
     }
     if (followedByParagraph && visibleLength(text) <= LIMITS.maxHeading + 10) return push({ kind: 'heading', text, line: at })

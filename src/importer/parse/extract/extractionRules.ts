@@ -114,6 +114,8 @@ export const LIMITS = {
   minListRun: 3,
   /** A header sentence longer than this, dropped as chrome, is reported. */
   minReportedHeaderSentence: 40,
+  /** Longer lines with commas or sentence marks are prose: only a mojibake check can drop them. */
+  maxChromeProse: 100,
   /** Lines at most this long count a single chrome word as decisive. */
   maxShortChrome: 30,
   /** Share of frequent characters under which a Han line is taken for mojibake. */

@@ -43,12 +43,13 @@ export function pickHeadline(facts: LineFacts[], candidates: number[], plain: bo
     const key = normalise(line.text.replace(/^[^:：]{2,6}[:：]/u, ''))
     texts.set(key, (texts.get(key) ?? 0) + 1)
   }
+  const isCandidate = new Set(candidates)
   let anyNearMetadata = false
   const subtitleOf = new Map<number, number>()
   for (const index of candidates) {
     const line = facts[index]!
     const below = facts[index + 1]
-    const hasSubtitle = below !== undefined && below.isDashLed && candidates.includes(index + 1)
+    const hasSubtitle = below !== undefined && below.isDashLed && isCandidate.has(index + 1)
     if (hasSubtitle) subtitleOf.set(index, index + 1)
     const after = neighbour(facts, hasSubtitle ? index + 1 : index, 1)
     const before = neighbour(facts, index, -1)

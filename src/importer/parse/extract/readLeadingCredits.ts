@@ -74,7 +74,8 @@ export function readLeadingCredits(text: string): LeadingCredits | null {
       if (byline) consumed += found[0].length
     }
   }
-  const relayed = RELAYED_FROM.exec(text.slice(0, 60))
+  const opening = text.slice(0, 60)
+  const relayed = opening.includes('据') || opening.includes('據') ? RELAYED_FROM.exec(opening) : null
   if (relayed) sources.push({ name: relayed[1]!, rank: 3 })
   let stripped = text
   if (!dateline) {

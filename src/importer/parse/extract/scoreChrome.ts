@@ -1,4 +1,4 @@
-import { countHan, isSentenceEnd, visibleLength } from '../../chineseText'
+import { countHan, HAN, isSentenceEnd, visibleLength } from '../../chineseText'
 import { getFrequentHanzi } from '../../commonHanzi'
 import { BULLET, CHROME_WORDS, EMPTY_FIELD, LIMITS, SEPARATORS, WEEKDAY_LINE, WEIGHTS } from './extractionRules'
 
@@ -8,13 +8,15 @@ export interface ChromeScore {
   reason: string
 }
 
-/** Share of the line's Han characters that are frequent ones; mojibake is made of rare characters. */
+const MOJIBAKE_SAMPLE = 60
+
+/** Share of the Han characters (in the line's first few dozen) that are frequent ones; mojibake is made of rare characters. */
 function frequentHanShare(text: string): number {
   const frequent = getFrequentHanzi()
   let han = 0
   let common = 0
-  for (const char of text) {
-    if (!/\p{Script=Han}/u.test(char)) continue
+  for (const char of text.slice(0, MOJIBAKE_SAMPLE)) {
+    if (!HAN.test(char)) continue
     han++
     if (frequent.has(char)) common++
   }
@@ -30,6 +32,11 @@ function frequentHanShare(text: string): number {
 export function scoreChrome(text: string): ChromeScore {
   const length = visibleLength(text)
   const han = countHan(text)
+  // A long run of prose is never chrome, whatever words it holds; only mojibake needs checking there.
+  if (length > LIMITS.maxChromeProse && /[，,。；;]/u.test(text)) {
+    const broken = han >= LIMITS.minMojibakeCheckHan && frequentHanShare(text) < LIMITS.minFrequentHanShare
+    return broken ? { score: WEIGHTS.mojibake, reason: 'mojibake' } : { score: 0, reason: 'none' }
+  }
   const parts: [number, string][] = []
   const short = length <= LIMITS.maxShortChrome || (!isSentenceEnd(text) && !/[，,。；;]/u.test(text))
   let words = 0

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest'
+import { extractArticle } from '../../../src/importer/parse/extract/extractArticle'
+import type { ParsedDocument } from '../../../src/importer/parse/parsedDocument'
+
+const PARAGRAPH = '今年以来，该区坚持项目为王，新签约项目三十六个，其中亿元项目二十二个，经济运行稳中有进。'
+const texts = (parsed: ParsedDocument, kind: 'paragraph' | 'heading' | 'caption') => parsed.items.filter((item) => item.kind === kind).map((item) => item.text)
+
+describe('extractArticle: the headline', () => {
+  it.each([
+    {
+      name: 'the line above the metadata block, not the site header',
+      lines: ['某某网萍乡频道', '首页 > 新闻 > 正文', '某区召开项目推进会', '2022-10-28 12:55:23    来源:萍乡日报', PARAGRAPH],
+      format: 'portal-page' as const,
+      title: '某区召开项目推进会',
+    },
+    {
+      name: 'a short headline right above the metadata, under a channel label',
+      lines: ['焦点新闻', '萍乡', '时间:2009-11-13 14:15   来源:某某新闻网', PARAGRAPH],
+      format: 'portal-page' as const,
+      title: '萍乡',
+    },
+    {
+      name: 'the two-line form (title and ——subtitle) over the combined page title',
+      lines: ['只此某地——某某活动侧记', '只此某地', '——某某活动侧记', '某某日报特派记者王五', PARAGRAPH],
+      format: 'plain' as const,
+      title: '只此某地',
+    },
+    {
+      name: 'the first line of plain text without metadata',
+      lines: ['某市举办春季招聘会', '', PARAGRAPH],
+      format: 'plain' as const,
+      title: '某市举办春季招聘会',
+    },
+    {
+      name: 'nothing when the page opens with body text',
+      lines: [PARAGRAPH, PARAGRAPH],
+      format: 'plain' as const,
+      title: null,
+    },
+    {
+      name: 'nothing when only a column label in brackets stands above the byline',
+      lines: ['【我在现场】', '某某日报记者 王五', PARAGRAPH],
+      format: 'print-layout' as const,
+      title: null,
+    },
+    {
+      name: 'nothing in a photo essay of short verse lines',
+      lines: ['仙女下凡地', '抱石故园人', '因钢铁立市', '因山水而美', '江流汇成海', '山川起为峰', '今天', PARAGRAPH],
+      format: 'plain' as const,
+      title: null,
+    },
+  ])('is $name', ({ lines, format, title }) => {
+    expect(extractArticle(lines.join('\n'), format).title).toBe(title)
+  })
+})
+
+describe('extractArticle: metadata', () => {
+  it('prefers the original (本文转自) over the aggregator (来源), and reads a glued byline', () => {
+    const parsed = extractArticle(['某地故事', '类别:情感 发布时间:2023-12-26 08:03:00 来源:某某快看', '本文转自:某某日报', '本报记者王小明', PARAGRAPH].join('\n'), 'portal-page')
+    expect(parsed).toMatchObject({ title: '某地故事', source: '某某日报', originalPublishedAt: '2023-12-26T08:03:00+08:00', authors: ['王小明'] })
+  })
+
+  it('never takes an editor for an author', () => {
+    const parsed = extractArticle(['某某会议召开', '發布時間:2021-06-22 11:24 來源:某某報 編輯:楊倩', PARAGRAPH, '(编辑:李四)'].join('\n'), 'portal-page')
+    expect(parsed.authors).toEqual([])
+  })
+
+  it('ignores the e-paper reader\'s "today" (a date followed by a weekday)', () => {
+    const parsed = extractArticle(['电子报阅读机', '2026-01-31', '星期六', '当前报纸名称:某某日报', '某某新画卷', '日期:07-29', PARAGRAPH].join('\n'), 'portal-page')
+    expect(parsed).toMatchObject({ title: '某某新画卷', originalPublishedAt: null, source: '某某日报' })
+  })
+
+  it('reads a print marker at the end for source and date', () => {
+    const parsed = extractArticle(['某某日报记者 王五', PARAGRAPH, '《某某日报》(2025年03月12日 01版)'].join('\n'), 'print-layout')
+    expect(parsed).toMatchObject({ source: '某某日报', originalPublishedAt: '2025-03-12T00:00:00+08:00', authors: ['王五'] })
+  })
+
+  it('splits names run together in a byline when a caption credit shows the split', () => {
+    const parsed = extractArticle(['某某网北京10月13日电(记者张军路弘)' + PARAGRAPH, '某市的晒秋。某某网记者张军 摄', PARAGRAPH].join('\n'), 'plain')
+    expect(parsed.authors).toEqual(['张军', '路弘'])
+    expect(parsed.photographers).toEqual(['张军'])
+  })
+})
+
+describe('extractArticle: body lines', () => {
+  it('keeps every dropped line with its reason', () => {
+    const parsed = extractArticle(['首页 > 新闻 > 正文', '某区召开推进会', '来源:萍乡日报', PARAGRAPH, '分享到:'].join('\n'), 'portal-page')
+    expect(parsed.dropped).toEqual([
+      { line: 1, text: '首页 > 新闻 > 正文', reason: 'page chrome: chrome words' },
+      { line: 3, text: '来源:萍乡日报', reason: 'metadata' },
+      { line: 5, text: '分享到:', reason: 'page chrome: chrome words' },
+    ])
+  })
+
+  it.each([
+    { name: 'an arrow-marked line', lines: [PARAGRAPH, '▲长冈乡调查纪念馆陈鹏摄', PARAGRAPH], captions: ['长冈乡调查纪念馆'], headings: [] },
+    { name: 'a gallery of labels ending in a credit', lines: [PARAGRAPH, '一江两岸美景', '沙溪老街', '三江夜色 杨伟胜摄', PARAGRAPH], captions: ['一江两岸美景', '沙溪老街', '三江夜色'], headings: [] },
+    { name: 'a short sentence between two credited captions', lines: [PARAGRAPH, '荷花博览园。刘政江/摄', '荷园晨曦。', '美丽乡村。刘政江/摄', PARAGRAPH], captions: ['荷花博览园。', '荷园晨曦。', '美丽乡村。'], headings: [] },
+    { name: 'a paragraph credited on the next line', lines: ['株醴路边冒出垃圾带', '3月13日，记者在路边看到一条上百米长的垃圾带。', '某某日报全媒体记者/刘平 摄'], captions: ['3月13日，记者在路边看到一条上百米长的垃圾带。'], headings: [] },
+    { name: 'a label above a paragraph (a heading, near miss of a caption)', lines: [PARAGRAPH, '工业项目促增长', PARAGRAPH], captions: [], headings: ['工业项目促增长'] },
+    { name: 'numbered headings one above the other', lines: [PARAGRAPH, '一、基本情况介绍', '(一)加工厂简介', PARAGRAPH], captions: [], headings: ['一、基本情况介绍', '(一)加工厂简介'] },
+    { name: 'a heading split over two lines', lines: [PARAGRAPH, '红色基因的现代表达:', '从历史丰碑到精神富矿', PARAGRAPH], captions: [], headings: ['红色基因的现代表达:从历史丰碑到精神富矿'] },
+    { name: 'a list of short lines (text, not captions)', lines: [PARAGRAPH, '吉州区(河东街道)', '井冈山市(厦坪镇)', '吉安县(敦厚镇)', '闂備胶枪缁绘劙宕㈤弽顐ュС妞ゆ帒瀚粻锝夋煙鐎涙'], captions: [], headings: [] },
+    { name: 'a lead sentence (not a heading)', lines: ['江右千里，璀璨千年。', PARAGRAPH], captions: [], headings: [] },
+  ])('reads $name', ({ lines, captions, headings }) => {
+    const parsed = extractArticle(lines.join('\n'), 'plain')
+    expect(texts(parsed, 'caption')).toEqual(captions)
+    expect(texts(parsed, 'heading')).toEqual(headings)
+  })
+
+  it('cuts a run-on line into paragraphs and its inline heading', () => {
+    const parsed = extractArticle(['某某新画卷', `${PARAGRAPH} 工业项目促增长 ${PARAGRAPH}  ${PARAGRAPH}`].join('\n'), 'plain')
+    expect(texts(parsed, 'heading')).toEqual(['工业项目促增长'])
+    expect(texts(parsed, 'paragraph')).toHaveLength(3)
+  })
+
+  it('reads a photo set whose text is its captions', () => {
+    const parsed = extractArticle(['10月15日，果农在收获脐橙。当日是开采日。', '10月15日，一名果农在收获脐橙。某某社发(黎桥洲 摄)', '10月15日，果农在搬运脐橙。某某社发(黎桥洲 摄)'].join('\n'), 'plain')
+    expect(texts(parsed, 'caption')).toEqual(['10月15日，果农在收获脐橙。当日是开采日。', '10月15日，一名果农在收获脐橙。', '10月15日，果农在搬运脐橙。'])
+    expect(parsed).toMatchObject({ photographers: ['黎桥洲'], source: '某某社' })
+  })
+})
