@@ -91,9 +91,11 @@ function markTrailingButtons(facts: LineFacts[], pageHasChrome: boolean): void {
  * gap before it), is a paragraph cut off by the end of the text, not a caption:
  * stored pages stop mid-article.
  */
-function markCutLastLine(facts: LineFacts[]): void {
+function markCutLastLine(facts: LineFacts[], pageHasChrome: boolean): void {
   const last = facts.at(-1)
   if (!last || last.shape !== 'label') return
+  // Under a portal article a bare phrase is more likely a notice; only a line that shows its cut (a comma, an open quote) is text.
+  if (pageHasChrome && !/[，,、「“『(（]/u.test(last.text)) return
   const gaps = facts.filter((line) => isBodyParagraph(line)).map((line) => line.piece.gapBefore).sort((a, b) => a - b)
   const usualGap = gaps[Math.floor(gaps.length / 2)] ?? 0
   if (gaps.length >= 2 && last.piece.gapBefore <= usualGap && visibleLength(last.text) > LIMITS.maxButton && !last.isNumberedHeading) last.shape = 'paragraph'
@@ -211,8 +213,9 @@ export function extractArticle(text: string, format: Format): ParsedDocument {
   const facts = pieces.map(readLineFacts)
   markVerse(facts)
   const firstParagraph = facts.findIndex((line) => isBodyParagraph(line))
-  markCutLastLine(facts)
-  markTrailingButtons(facts, facts.slice(0, Math.max(0, firstParagraph)).some((line) => line.shape === 'chrome'))
+  const pageHasChrome = facts.slice(0, Math.max(0, firstParagraph)).some((line) => line.shape === 'chrome')
+  markCutLastLine(facts, pageHasChrome)
+  markTrailingButtons(facts, pageHasChrome)
   const labelRuns = countLabelRuns(facts)
   const collected: Collected = { metadata: createEmptyMetadata(), sources: [], dates: [], creditOutlets: [], items: [], warnings: [], dropped: [] }
 
