@@ -21,9 +21,9 @@ describe('extractArticle: the headline', () => {
     },
     {
       name: 'the two-line form (title and ——subtitle) over the combined page title',
-      lines: ['只此某地——某某活动侧记', '只此某地', '——某某活动侧记', '某某日报特派记者王五', PARAGRAPH],
+      lines: ['山水之间——某某活动侧记', '山水之间', '——某某活动侧记', '某某日报特派记者王五', PARAGRAPH],
       format: 'plain' as const,
-      title: '只此某地',
+      title: '山水之间',
     },
     {
       name: 'the first line of plain text without metadata',
@@ -45,7 +45,7 @@ describe('extractArticle: the headline', () => {
     },
     {
       name: 'nothing in a photo essay of short verse lines',
-      lines: ['仙女下凡地', '抱石故园人', '因钢铁立市', '因山水而美', '江流汇成海', '山川起为峰', '今天', PARAGRAPH],
+      lines: ['小城有座桥', '桥下有条河', '河边种垂柳', '柳下是人家', '人家炊烟起', '烟起又一年', '如今', PARAGRAPH],
       format: 'plain' as const,
       title: null,
     },
@@ -66,8 +66,8 @@ describe('extractArticle: metadata', () => {
   })
 
   it('ignores the e-paper reader\'s "today" (a date followed by a weekday)', () => {
-    const parsed = extractArticle(['电子报阅读机', '2026-01-31', '星期六', '当前报纸名称:某某日报', '某某新画卷', '日期:07-29', PARAGRAPH].join('\n'), 'portal-page')
-    expect(parsed).toMatchObject({ title: '某某新画卷', originalPublishedAt: null, source: '某某日报' })
+    const parsed = extractArticle(['电子报', '2026-01-31', '星期六', '当前报纸名称:某某日报', '某某新篇章', '日期:07-29', PARAGRAPH].join('\n'), 'portal-page')
+    expect(parsed).toMatchObject({ title: '某某新篇章', originalPublishedAt: null, source: '某某日报' })
   })
 
   it('reads a print marker at the end for source and date', () => {
@@ -76,7 +76,7 @@ describe('extractArticle: metadata', () => {
   })
 
   it('splits names run together in a byline when a caption credit shows the split', () => {
-    const parsed = extractArticle(['某某网北京10月13日电(记者张军路弘)' + PARAGRAPH, '某市的晒秋。某某网记者张军 摄', PARAGRAPH].join('\n'), 'plain')
+    const parsed = extractArticle(['某某网北京10月13日电(记者张军路弘)' + PARAGRAPH, '某市的夜景。某某网记者张军 摄', PARAGRAPH].join('\n'), 'plain')
     expect(parsed.authors).toEqual(['张军', '路弘'])
     expect(parsed.photographers).toEqual(['张军'])
   })
@@ -93,15 +93,15 @@ describe('extractArticle: body lines', () => {
   })
 
   it.each([
-    { name: 'an arrow-marked line', lines: [PARAGRAPH, '▲长冈乡调查纪念馆陈鹏摄', PARAGRAPH], captions: ['长冈乡调查纪念馆'], headings: [] },
-    { name: 'a gallery of labels ending in a credit', lines: [PARAGRAPH, '一江两岸美景', '沙溪老街', '三江夜色 杨伟胜摄', PARAGRAPH], captions: ['一江两岸美景', '沙溪老街', '三江夜色'], headings: [] },
-    { name: 'a short sentence between two credited captions', lines: [PARAGRAPH, '荷花博览园。刘政江/摄', '荷园晨曦。', '美丽乡村。刘政江/摄', PARAGRAPH], captions: ['荷花博览园。', '荷园晨曦。', '美丽乡村。'], headings: [] },
-    { name: 'a paragraph credited on the next line', lines: ['株醴路边冒出垃圾带', '3月13日，记者在路边看到一条上百米长的垃圾带。', '某某日报全媒体记者/刘平 摄'], captions: ['3月13日，记者在路边看到一条上百米长的垃圾带。'], headings: [] },
-    { name: 'a label above a paragraph (a heading, near miss of a caption)', lines: [PARAGRAPH, '工业项目促增长', PARAGRAPH], captions: [], headings: ['工业项目促增长'] },
+    { name: 'an arrow-marked line', lines: [PARAGRAPH, '▲新建的村史陈列馆林涛摄', PARAGRAPH], captions: ['新建的村史陈列馆'], headings: [] },
+    { name: 'a gallery of labels ending in a credit', lines: [PARAGRAPH, '河畔晨光', '古街新貌', '夜色中的大桥 何平摄', PARAGRAPH], captions: ['河畔晨光', '古街新貌', '夜色中的大桥'], headings: [] },
+    { name: 'a short sentence between two credited captions', lines: [PARAGRAPH, '油菜花田。许明/摄', '田间晨雾。', '村口老樟树。许明/摄', PARAGRAPH], captions: ['油菜花田。', '田间晨雾。', '村口老樟树。'], headings: [] },
+    { name: 'a paragraph credited on the next line', lines: ['河道边堆起建筑垃圾', '5月2日，记者在河道边看到一堆建筑垃圾，附近居民希望尽快清运。', '某某日报全媒体记者/高远 摄'], captions: ['5月2日，记者在河道边看到一堆建筑垃圾，附近居民希望尽快清运。'], headings: [] },
+    { name: 'a label above a paragraph (a heading, near miss of a caption)', lines: [PARAGRAPH, '项目建设提速增效', PARAGRAPH], captions: [], headings: ['项目建设提速增效'] },
     { name: 'numbered headings one above the other', lines: [PARAGRAPH, '一、基本情况介绍', '(一)加工厂简介', PARAGRAPH], captions: [], headings: ['一、基本情况介绍', '(一)加工厂简介'] },
-    { name: 'a heading split over two lines', lines: [PARAGRAPH, '红色基因的现代表达:', '从历史丰碑到精神富矿', PARAGRAPH], captions: [], headings: ['红色基因的现代表达:从历史丰碑到精神富矿'] },
-    { name: 'a list of short lines (text, not captions)', lines: [PARAGRAPH, '吉州区(河东街道)', '井冈山市(厦坪镇)', '吉安县(敦厚镇)', '闂備胶枪缁绘劙宕㈤弽顐ュС妞ゆ帒瀚粻锝夋煙鐎涙'], captions: [], headings: [] },
-    { name: 'a lead sentence (not a heading)', lines: ['江右千里，璀璨千年。', PARAGRAPH], captions: [], headings: [] },
+    { name: 'a heading split over two lines', lines: [PARAGRAPH, '乡村振兴的新路径:', '从种养大户到合作社', PARAGRAPH], captions: [], headings: ['乡村振兴的新路径:从种养大户到合作社'] },
+    { name: 'a list of short lines (text, not captions)', lines: [PARAGRAPH, '东城区(东门街道)', '西山县(西山镇)', '南湖县(湖滨镇)', '鍥介檯鏂伴椈缍插彂甯冨湴鍧€锛氭睙瑗跨渷钀嶄埂'], captions: [], headings: [] },
+    { name: 'a lead sentence (not a heading)', lines: ['春风十里，花开满城。', PARAGRAPH], captions: [], headings: [] },
   ])('reads $name', ({ lines, captions, headings }) => {
     const parsed = extractArticle(lines.join('\n'), 'plain')
     expect(texts(parsed, 'caption')).toEqual(captions)
@@ -109,14 +109,14 @@ describe('extractArticle: body lines', () => {
   })
 
   it('cuts a run-on line into paragraphs and its inline heading', () => {
-    const parsed = extractArticle(['某某新画卷', `${PARAGRAPH} 工业项目促增长 ${PARAGRAPH}  ${PARAGRAPH}`].join('\n'), 'plain')
-    expect(texts(parsed, 'heading')).toEqual(['工业项目促增长'])
+    const parsed = extractArticle(['某某新篇章', `${PARAGRAPH} 项目建设提速增效 ${PARAGRAPH}  ${PARAGRAPH}`].join('\n'), 'plain')
+    expect(texts(parsed, 'heading')).toEqual(['项目建设提速增效'])
     expect(texts(parsed, 'paragraph')).toHaveLength(3)
   })
 
   it('reads a photo set whose text is its captions', () => {
-    const parsed = extractArticle(['10月15日，果农在收获脐橙。当日是开采日。', '10月15日，一名果农在收获脐橙。某某社发(黎桥洲 摄)', '10月15日，果农在搬运脐橙。某某社发(黎桥洲 摄)'].join('\n'), 'plain')
-    expect(texts(parsed, 'caption')).toEqual(['10月15日，果农在收获脐橙。当日是开采日。', '10月15日，一名果农在收获脐橙。', '10月15日，果农在搬运脐橙。'])
-    expect(parsed).toMatchObject({ photographers: ['黎桥洲'], source: '某某社' })
+    const parsed = extractArticle(['9月20日，茶农在采摘秋茶。当日是开园日。', '9月20日，一名茶农在挑拣茶叶。某某社发(周新 摄)', '9月20日，茶农在搬运茶筐。某某社发(周新 摄)'].join('\n'), 'plain')
+    expect(texts(parsed, 'caption')).toEqual(['9月20日，茶农在采摘秋茶。当日是开园日。', '9月20日，一名茶农在挑拣茶叶。', '9月20日，茶农在搬运茶筐。'])
+    expect(parsed).toMatchObject({ photographers: ['周新'], source: '某某社' })
   })
 })

@@ -3,8 +3,8 @@ import { getLeadingWords, getOutletName, readDateline, readLeadingCredits, readP
 
 describe('readDateline', () => {
   it.each([
-    { name: 'an agency with a place', text: '某某网南昌11月15日电 (记者张三 李四) 井冈山……', outlet: '某某网', date: null },
-    { name: 'a brand ending in 时刻', text: '某网时刻6月22日讯(记者 王五)又到一年赏荷季。', outlet: '某网时刻', date: null },
+    { name: 'an agency with a place', text: '某某网南昌11月15日电 (记者张三 李四) 山区小镇……', outlet: '某某网', date: null },
+    { name: 'a brand ending in 时刻', text: '某网时刻6月22日讯(记者 王五)又到一年采茶季。', outlet: '某网时刻', date: null },
     { name: 'a date with its year', text: '某某新闻网2023年11月21日讯(某某商报记者 王五 文/图)近日……', outlet: '某某新闻网', date: '2023-11-21T00:00:00+08:00' },
     { name: 'a bracketed dateline', text: '【某某商報訊】1月23至29日，會議在南昌召開。', outlet: '某某商報', date: null },
   ])('reads $name', ({ text, outlet, date }) => {
@@ -47,18 +47,18 @@ describe('readLeadingCredits', () => {
   })
 
   it('reads a relayed source over the relaying outlet', () => {
-    const credits = readLeadingCredits('某评社北京10月13日電／據某某社報導，“故里仙才若相問。”')
+    const credits = readLeadingCredits('某评社北京10月13日電／據某某社報導，“春來江水綠如藍。”')
     expect(credits!.sources).toEqual([{ name: '某评社', rank: 2 }, { name: '某某社', rank: 3 }])
   })
 
   it('is null for a paragraph that starts with words and a space but no byline', () => {
-    expect(readLeadingCredits('工业项目促增长 今年1至10月,全区新增企业56家。')).toBeNull()
+    expect(readLeadingCredits('项目建设提速增效 今年1至10月,全区新增企业56家。')).toBeNull()
   })
 })
 
 describe('getLeadingWords', () => {
   it.each([
-    { text: '一座山 闪耀永恒的光 来到博物馆,在历史的回响中', expected: '一座山 闪耀永恒的光' },
+    { text: '一条河 流淌千年的歌 来到河边,在涛声的陪伴中', expected: '一条河 流淌千年的歌' },
     { text: '见面会上,新闻发布', expected: null },
   ])('$text → $expected', ({ text, expected }) => {
     expect(getLeadingWords(text)).toBe(expected)

@@ -13,7 +13,7 @@ describe('scoreChrome', () => {
     { name: 'a weekday alone', line: '星期三', reason: 'weekday of the page reader' },
     { name: 'a short bullet', line: '• 我的', reason: 'navigation bullet' },
     { name: 'a link with a copy prompt', line: 'http://example.com/a/1.html 复制链接', reason: 'link' },
-    { name: 'mojibake', line: '闂備胶枪缁绘劙宕㈤弽顐ュС妞ゆ帒瀚粻锝夋煙鐎涙', reason: 'mojibake' },
+    { name: 'mojibake', line: '鍥介檯鏂伴椈缍插彂甯冨湴鍧€锛氭睙瑗跨渷钀嶄埂', reason: 'mojibake' },
   ])('drops $name', ({ line, reason }) => {
     const score = scoreChrome(line)
     expect(score.score).toBeGreaterThanOrEqual(CHROME_THRESHOLD)
@@ -22,9 +22,9 @@ describe('scoreChrome', () => {
 
   it.each([
     { name: 'a paragraph that mentions clicks and comments', line: '市民纷纷点击观看直播，并在评论区留言，表示这次活动让大家受益匪浅，希望今后多多举办。' },
-    { name: 'a headline with one separator', line: '文明中国·江西|印象宜春' },
-    { name: 'a section heading', line: '工业项目促增长' },
-    { name: 'a short caption sentence', line: '荷园晨曦。' },
+    { name: 'a headline with one separator', line: '文化中国·某省|印象某城' },
+    { name: 'a section heading', line: '项目建设提速增效' },
+    { name: 'a short caption sentence', line: '田间晨雾。' },
   ])('keeps $name', ({ line }) => {
     expect(scoreChrome(line).score).toBeLessThan(CHROME_THRESHOLD)
   })

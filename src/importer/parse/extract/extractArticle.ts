@@ -31,7 +31,7 @@ interface Collected {
   dropped: DroppedLine[]
 }
 
-/** Cuts an inline heading off a run-on piece: "工业项目促增长 今年1至10月,…" → the heading, then the paragraph. */
+/** Cuts an inline heading off a run-on piece: "项目建设提速增效 今年1至10月,…" → the heading, then the paragraph. */
 function splitInlineHeadings(pieces: TextPiece[]): TextPiece[] {
   return pieces.flatMap((piece) => {
     if (!piece.runOn || visibleLength(piece.text) <= LIMITS.maxInlineHeading * 2) return [piece]
