@@ -1,5 +1,5 @@
 import { ImportError } from './importError'
-import type { ImportedArticle } from './schema'
+import type { ImportedArticle } from './validate/schema'
 
 /** What the import CLI prints for one file in a dry run. */
 export interface DryRunJson {

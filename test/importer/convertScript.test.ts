@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { convertScript } from '../../src/importer/convertScript'
-import type { ImportedArticle } from '../../src/importer/schema'
+import { convertScript } from '../../src/importer/store/convertScript'
+import type { ImportedArticle } from '../../src/importer/validate/schema'
 
 const article: ImportedArticle = {
   format: 'portal-page',

@@ -3,7 +3,7 @@ import path from 'node:path'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { buildLexicalBody, importDocument, ImportError, type ImportedArticle } from '../../src/importer'
-import { toTraditional } from '../../src/importer/chineseConverters'
+import { toTraditional } from '../../src/text/chineseConverters'
 import { referenceDistricts } from '../../src/reference/districts'
 
 const root = path.resolve(import.meta.dirname, '../..')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { getShortName, matchDistricts } from '../../src/importer/matchDistricts'
+import { getShortName, matchDistricts } from '../../src/importer/normalise/matchDistricts'
 import { referenceDistricts } from '../../src/reference/districts'
 
 describe('getShortName', () => {

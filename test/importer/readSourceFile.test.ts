@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { readSourceFile } from '../../src/importer/readSourceFile'
+import { readSourceFile } from '../../src/importer/read/readSourceFile'
 
 describe('readSourceFile', () => {
   it('returns the file bytes exactly', async () => {

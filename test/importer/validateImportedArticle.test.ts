@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ImportError } from '../../src/importer/importError'
-import type { ImportedArticle } from '../../src/importer/schema'
-import { validateImportedArticle } from '../../src/importer/validateImportedArticle'
+import type { ImportedArticle } from '../../src/importer/validate/schema'
+import { validateImportedArticle } from '../../src/importer/validate/validateImportedArticle'
 
 const valid: ImportedArticle = {
   format: 'plain',

@@ -1,5 +1,5 @@
 import { pinyin } from 'pinyin-pro'
-import { toSimplified } from './chineseConverters'
+import { toSimplified } from '../../text/chineseConverters'
 
 /** A district the newsroom covers, as the store knows it. `level` defaults from the name: …市 is the city. */
 export interface DistrictRef {

@@ -1,5 +1,5 @@
-import { isDecorativeFragment, isLabelLine, isOpenEnded } from '../chineseText'
-import type { Warning } from '../schema'
+import { isDecorativeFragment, isLabelLine, isOpenEnded } from '../../text/chineseText'
+import type { Warning } from '../validate/schema'
 import { parseByline, parseTrailingByline } from './parseByline'
 import { parseCaptionCredit } from './parseCaptionCredit'
 import { isEndMark, isLinkOnlyLine, parseDateLine, parseSourceLine, parseSourceUrlLine, parseTrailingSource } from './parseMetadataLine'

@@ -1,4 +1,4 @@
-import { isOpenEnded } from '../chineseText'
+import { isOpenEnded } from '../../text/chineseText'
 import { joinFragments } from '../normalise/joinFragments'
 import type { SourceLine } from './parsedDocument'
 

@@ -1,4 +1,4 @@
-import { toSimplified } from '../chineseConverters'
+import { toSimplified } from '../../text/chineseConverters'
 import { OUTLET_SUFFIX, ROLE_CORES, ROLE_MODIFIERS } from './extract/extractionRules'
 import { parsePublishedAt } from './parsePublishedAt'
 

@@ -1,4 +1,4 @@
-import { isDashLed, stripLeadingDashes } from '../chineseText'
+import { isDashLed, stripLeadingDashes } from '../../text/chineseText'
 import { classifyBodyLines } from './classifyBodyLines'
 import { joinSoftBreaks } from './joinSoftBreaks'
 import { mergeMetadata } from './mergeMetadata'

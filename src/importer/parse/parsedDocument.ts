@@ -1,4 +1,4 @@
-import type { Format, Warning } from '../schema'
+import type { Format, Warning } from '../validate/schema'
 
 /** One line of source text that is not blank, with its 1-based line number and the blank lines before it. */
 export interface SourceLine {

@@ -1,6 +1,6 @@
-import { buildLexicalBody, type LexicalBody } from '../buildLexicalBody'
-import { convertScript } from '../convertScript'
-import type { ImportedArticle, Script, Warning } from '../schema'
+import { buildLexicalBody, type LexicalBody } from './buildLexicalBody'
+import { convertScript } from './convertScript'
+import type { ImportedArticle, Script, Warning } from '../validate/schema'
 
 export const LOCALES: readonly Script[] = ['zh-Hans', 'zh-Hant']
 

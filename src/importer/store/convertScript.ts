@@ -1,5 +1,5 @@
-import { toSimplified, toTraditional } from './chineseConverters'
-import type { ImportedArticle, Script } from './schema'
+import { toSimplified, toTraditional } from '../../text/chineseConverters'
+import type { ImportedArticle, Script } from '../validate/schema'
 
 /**
  * The article with its text fields in the other script (OpenCC: 't'→'cn' to

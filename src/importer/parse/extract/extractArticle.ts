@@ -1,5 +1,5 @@
-import { countHan, isOpenEnded, isSentenceEnd, stripLeadingDashes, visibleLength } from '../../chineseText'
-import type { Format, Warning } from '../../schema'
+import { countHan, isOpenEnded, isSentenceEnd, stripLeadingDashes, visibleLength } from '../../../text/chineseText'
+import type { Format, Warning } from '../../validate/schema'
 import { mergeMetadata } from '../mergeMetadata'
 import { parseTrailingByline } from '../parseByline'
 import { parseTrailingSource } from '../parseMetadataLine'

@@ -1,4 +1,4 @@
-import { countHan } from '../../chineseText'
+import { countHan } from '../../../text/chineseText'
 import { CHROME_WORDS, HEADLINE } from './extractionRules'
 import type { LineFacts } from './readLineFacts'
 

@@ -1,5 +1,5 @@
-import { countHan, visibleLength } from '../../chineseText'
-import { toSimplified } from '../../chineseConverters'
+import { countHan, visibleLength } from '../../../text/chineseText'
+import { toSimplified } from '../../../text/chineseConverters'
 import { parseByline, type Byline } from '../parseByline'
 import { parsePublishedAt } from '../parsePublishedAt'
 import { DATELINE, OUTLET_SUFFIX, PRINT_MARKER, RELAYED_FROM } from './extractionRules'

@@ -1,4 +1,4 @@
-import { countHan, isDashLed, isDecorativeFragment, isLabelLine, isSentenceEnd, visibleLength } from '../../chineseText'
+import { countHan, isDashLed, isDecorativeFragment, isLabelLine, isSentenceEnd, visibleLength } from '../../../text/chineseText'
 import { parseByline, type Byline } from '../parseByline'
 import { parseCaptionCredit, stripOrganisationCredit, type CaptionCredit } from '../parseCaptionCredit'
 import { isEndMark, isLinkOnlyLine, parseSourceUrlLine } from '../parseMetadataLine'

@@ -1,5 +1,5 @@
-import { countHan } from '../../chineseText'
-import { toSimplified } from '../../chineseConverters'
+import { countHan } from '../../../text/chineseText'
+import { toSimplified } from '../../../text/chineseConverters'
 import { PERSON_NAME } from '../parseByline'
 import { parsePublishedAt } from '../parsePublishedAt'
 import { META_KEYS, ORGANISATION, OUTLET_SUFFIX } from './extractionRules'

@@ -1,5 +1,5 @@
-import { countHan, HAN, isSentenceEnd, visibleLength } from '../../chineseText'
-import { getFrequentHanzi } from '../../commonHanzi'
+import { countHan, HAN, isSentenceEnd, visibleLength } from '../../../text/chineseText'
+import { getFrequentHanzi } from '../../../text/commonHanzi'
 import { BULLET, CHROME_WORDS, EMPTY_FIELD, LIMITS, SEPARATORS, WEEKDAY_LINE, WEIGHTS } from './extractionRules'
 
 export interface ChromeScore {

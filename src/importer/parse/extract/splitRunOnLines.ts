@@ -1,4 +1,4 @@
-import { visibleLength } from '../../chineseText'
+import { visibleLength } from '../../../text/chineseText'
 import type { SourceLine } from '../parsedDocument'
 import { LIMITS } from './extractionRules'
 
