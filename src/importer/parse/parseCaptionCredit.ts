@@ -20,6 +20,8 @@ const WITH_ROLE = new RegExp(
   String.raw`^(.*?)[\s(（]*(\p{Script=Han}{0,12}?)(?:全媒体|融媒体|全媒體|融媒體|首席|特约|特約|见习|見習|实习|實習|摄影|攝影)*(?:[记記]者|通[讯訊][员員]|${SHE}影[师師])\s*[:：/／]?\s*(${NAME}(?:[\s、]+${NAME})*)\s*[/／]?\s*${SHE}(?:影)?\s*[)）]?$`,
   'u',
 )
+// "…(李桂东摄 新华社通联照片)": names and 摄 in brackets, then an agency's note.
+const BRACKETED = new RegExp(String.raw`^(.*?[^\s(（])\s*[(（]\s*(${NAME}(?:[\s、]+${NAME})*)\s*[/／]?\s*${SHE}(?:影)?\s*[^()（）]{0,16}[)）]$`, 'u')
 // "…长冈乡调查纪念馆陈鹏摄": a name glued to the caption, told by its surname.
 const GLUED = new RegExp(String.raw`^(.*[^\s\d])([${SURNAMES}]\p{Script=Han}{1,2})${SHE}$`, 'u')
 // "… 郁佳敏摄", "… 王五、李四/摄": only the last token is a name, so caption words are never taken for one.
@@ -72,7 +74,7 @@ export function parseCaptionCredit(line: string): CaptionCredit | null {
   if (!CREDIT_MARK.test(trimmed)) return null // every pattern needs 摄 or 图: most lines are spared three backtracking regexes
   const withRole = WITH_ROLE.exec(trimmed)
   if (withRole) return buildCredit(withRole[1]!, withRole[3]!, withRole[2] || null)
-  for (const pattern of [NAME_THEN_SHE, ROLE_THEN_NAME]) {
+  for (const pattern of [NAME_THEN_SHE, ROLE_THEN_NAME, BRACKETED]) {
     const match = pattern.exec(trimmed)
     if (match) return buildCredit(match[1]!, match[2]!, null)
   }

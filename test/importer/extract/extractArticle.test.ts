@@ -82,6 +82,30 @@ describe('extractArticle: metadata', () => {
   })
 })
 
+describe('extractArticle: a county government page', () => {
+  const page = [
+    '网站首页 | 新闻中心 | 政务公开 | 办事服务',
+    '当前位置：首页 > 新闻中心 > 县区动态',
+    '某县举办秋季农民丰收节',
+    '发布日期：2023/9/23  来源：本站  作者：融媒体中心  浏览次数：  【字体：大 中 小】',
+    '　　9月23日，某县2023年农民丰收节在某镇举行，来自全县的农民代表欢聚一堂，共庆丰收。',
+    '▲丰收节现场。(孙七摄 某某社通联照片)',
+    '　　据了解，今年全县粮食总产量预计比去年增长3%。',
+    '责任编辑：王五',
+    '【打印本页】【关闭窗口】',
+    '主办单位：某县人民政府  承办单位：某县融媒体中心',
+    '联系电话：0799-7123456  赣ICP备05001234号',
+  ].join('\n')
+
+  it('reads the headline, the date, no source for 本站, no author for an organisation, and the credited caption', () => {
+    const parsed = extractArticle(page, 'portal-page')
+    expect(parsed).toMatchObject({ title: '某县举办秋季农民丰收节', originalPublishedAt: '2023-09-23T00:00:00+08:00', source: null, authors: [], photographers: ['孙七'] })
+    expect(texts(parsed, 'caption')).toEqual(['丰收节现场。'])
+    expect(texts(parsed, 'paragraph')).toHaveLength(2)
+    expect(parsed.dropped!.map((line) => line.line)).toEqual([1, 2, 4, 8, 9, 10, 11])
+  })
+})
+
 describe('extractArticle: body lines', () => {
   it('keeps every dropped line with its reason', () => {
     const parsed = extractArticle(['首页 > 新闻 > 正文', '某区召开推进会', '来源:萍乡日报', PARAGRAPH, '分享到:'].join('\n'), 'portal-page')

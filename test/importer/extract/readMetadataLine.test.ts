@@ -28,6 +28,8 @@ describe('readMetadataLine', () => {
 
 describe('cleanSourceName', () => {
   it.each([
+    { value: '本站', expected: null },
+    { value: '网络', expected: null },
     { value: '某某新闻网—某某报', expected: '某某报' },
     { value: '某某日报', expected: '某某日报' },
     { value: '某某网-某某晚报', expected: '某某网-某某晚报' },

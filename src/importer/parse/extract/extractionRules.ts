@@ -19,7 +19,8 @@ export const CHROME_WORDS: readonly string[] = [
   '登录', '登陆', '登錄', '注册', '註冊', '订阅', '訂閱', '广告服务', '廣告服務', '加载中', '加載中', '本站搜索', '搜索',
   '读过此文', '讀過此文', '滚屏', '滾屏', '鼠标', '滑鼠', '复制本页', '複製本頁', '本页地址', '本頁地址', '查看内容', '查看內容',
   '门户网站', '門戶網站', '电子报', '電子報', '繁体', '繁體', '简体', '簡體', 'banner', '按钮', '按鈕',
-  '浏览器', '瀏覽器', '版面', '点击查看', '點擊查看',
+  '浏览器', '瀏覽器', '版面', '点击查看', '點擊查看', '主办单位', '主辦單位', '承办单位', '承辦單位', '技术支持', '技術支持',
+  '网站标识码', '網站標識碼', '联系电话', '聯繫電話', '手机版', '手機版',
 ]
 
 /** Chrome words that end a page's article outright (the links under it); lines with them are never warned about. */
@@ -54,8 +55,11 @@ export const META_KEYS = {
   photographer: ['摄影', '攝影', '图片', '圖片'],
   date: ['发布时间', '發布時間', '發佈時間', '发表日期', '發表日期', '发布日期', '發布日期', '更新时间', '更新時間', '时间', '時間', '日期', '发表于', '發表於'],
   /** Counters and categories: read past, never imported. */
-  ignored: ['点击数', '點擊數', '点击', '點擊', '浏览次数', '瀏覽次數', '浏览', '瀏覽', '阅读量', '閱讀量', '阅读', '閱讀', '访问量', '訪問量', '评论', '評論', '字号', '字號', '类别', '類別', '栏目', '欄目', '分类', '分類'],
+  ignored: ['点击数', '點擊數', '点击', '點擊', '浏览次数', '瀏覽次數', '浏览', '瀏覽', '阅读量', '閱讀量', '阅读', '閱讀', '访问量', '訪問量', '评论', '評論', '字号', '字號', '字体', '字體', '类别', '類別', '栏目', '欄目', '分类', '分類'],
 } as const
+
+/** Values of a 来源 field that name no publication: this site, the internet, "compiled". */
+export const NOT_A_SOURCE = /^(?:本站|本网|本網|网络|網絡|互联网|互聯網|未知|原创|原創|综合|綜合|网友|網友|转载|轉載)$/u
 
 /** Roles printed before names in bylines and credits, longest first when matched (simplified; tokens are simplified before lookup). */
 export const ROLE_MODIFIERS = ['全媒体', '融媒体', '首席', '特派', '特约', '见习', '实习', '驻站', '本报', '本台', '本网', '资深', '高级']

@@ -2,7 +2,7 @@ import { countHan } from '../../../text/chineseText'
 import { toSimplified } from '../../../text/chineseConverters'
 import { PERSON_NAME } from '../parseByline'
 import { parsePublishedAt } from '../parsePublishedAt'
-import { META_KEYS, ORGANISATION, OUTLET_SUFFIX } from './extractionRules'
+import { META_KEYS, NOT_A_SOURCE, ORGANISATION, OUTLET_SUFFIX } from './extractionRules'
 
 /** A source named somewhere in the page, ranked: the highest rank wins, the first of a rank. */
 export interface SourceCandidate {
@@ -45,7 +45,7 @@ export function cleanSourceName(value: string): string | null {
   const parts = value.split(/\s*[—–]+\s*|\s+-\s+/u).map((part) => part.trim()).filter(Boolean)
   const paper = parts.filter((part) => /[报報]$/u.test(part)).at(-1)
   const name = (parts.length > 1 ? paper ?? parts[0] : parts[0])?.trim()
-  if (!name || [...name].length > 24 || countHan(name) + (name.match(/[A-Za-z]/g) ?? []).length < 2) return null
+  if (!name || [...name].length > 24 || countHan(name) + (name.match(/[A-Za-z]/g) ?? []).length < 2 || NOT_A_SOURCE.test(name)) return null
   return name
 }
 
