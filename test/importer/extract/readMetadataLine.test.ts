@@ -11,6 +11,7 @@ describe('readMetadataLine', () => {
     { name: 'an aggregator and the original', line: '本文转自:某某日报', date: null, sources: [{ name: '某某日报', rank: 5 }], authors: [] },
     { name: 'an author who is a person', line: '发表日期:2023年12月21日  作者:王小明  【编辑录入:李四', date: '2023-12-21T00:00:00+08:00', sources: [], authors: ['王小明'] },
     { name: 'an author slot holding a newspaper', line: '2012-08-06 08:54:13  来源: 某某都市报   作者:某某都市报', date: '2012-08-06T08:54:13+08:00', sources: [{ name: '某某都市报', rank: 4 }], authors: [] },
+    { name: 'an e-paper header: paper, date and page', line: '某某日报 2023年03月15日 第A1版：要闻', date: '2023-03-15T00:00:00+08:00', sources: [{ name: '某某日报', rank: 2 }], authors: [] },
     { name: 'a paper printed beside the date', line: '2018年 01月 26日 00:00    某某商报', date: '2018-01-26T00:00:00+08:00', sources: [{ name: '某某商报', rank: 2 }], authors: [] },
   ])('reads $name', ({ line, date, sources, authors }) => {
     const reading = readMetadataLine(line)

@@ -20,7 +20,7 @@ export const CHROME_WORDS: readonly string[] = [
   '读过此文', '讀過此文', '滚屏', '滾屏', '鼠标', '滑鼠', '复制本页', '複製本頁', '本页地址', '本頁地址', '查看内容', '查看內容',
   '门户网站', '門戶網站', '电子报', '電子報', '繁体', '繁體', '简体', '簡體', 'banner', '按钮', '按鈕',
   '浏览器', '瀏覽器', '版面', '点击查看', '點擊查看', '主办单位', '主辦單位', '承办单位', '承辦單位', '技术支持', '技術支持',
-  '网站标识码', '網站標識碼', '联系电话', '聯繫電話', '手机版', '手機版',
+  '网站标识码', '網站標識碼', '联系电话', '聯繫電話', '手机版', '手機版', '上一版', '下一版', '上一期', '下一期',
 ]
 
 /** Chrome words that end a page's article outright (the links under it); lines with them are never warned about. */
@@ -60,6 +60,9 @@ export const META_KEYS = {
 
 /** Values of a 来源 field that name no publication: this site, the internet, "compiled". */
 export const NOT_A_SOURCE = /^(?:本站|本网|本網|网络|網絡|互联网|互聯網|未知|原创|原創|综合|綜合|网友|網友|转载|轉載)$/u
+
+/** A newspaper page marker beside the date on an e-paper page: 第A1版：要闻, 06版, 第3版. */
+export const PAGE_MARKER = /第?\s*[A-Z]?\d{1,3}\s*版(?:\s*[:：]\s*[\p{Script=Han}]{1,8})?/u
 
 /** Roles printed before names in bylines and credits, longest first when matched (simplified; tokens are simplified before lookup). */
 export const ROLE_MODIFIERS = ['全媒体', '融媒体', '首席', '特派', '特约', '见习', '实习', '驻站', '本报', '本台', '本网', '资深', '高级']

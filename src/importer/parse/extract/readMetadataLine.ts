@@ -2,7 +2,7 @@ import { countHan } from '../../../text/chineseText'
 import { toSimplified } from '../../../text/chineseConverters'
 import { PERSON_NAME } from '../parseByline'
 import { parsePublishedAt } from '../parsePublishedAt'
-import { META_KEYS, NOT_A_SOURCE, ORGANISATION, OUTLET_SUFFIX } from './extractionRules'
+import { META_KEYS, NOT_A_SOURCE, ORGANISATION, OUTLET_SUFFIX, PAGE_MARKER } from './extractionRules'
 
 /** A source named somewhere in the page, ranked: the highest rank wins, the first of a rank. */
 export interface SourceCandidate {
@@ -83,8 +83,9 @@ export function readMetadataLine(line: string): MetadataReading {
     } else if (kind === 'author') reading.authors.push(...readPeople(value))
     else if (kind === 'editor') reading.editors.push(value)
   })
+  if (reading.date) rest = rest.replace(PAGE_MARKER, ' ')
   rest = rest.replace(DATE_ANYWHERE, ' ').replace(/[\s:：|｜()（）【】[\]\d\-/.,，]+/gu, ' ').trim()
-  // A paper printed beside the date, with no key: 2018年 01月 26日 00:00    香港商报.
+  // A paper printed beside the date, with no key: 2018年 01月 26日 00:00    香港商报, 某某日报 2023年03月15日 第A1版：要闻.
   if (reading.date && reading.sources.length === 0 && rest && !rest.includes(' ') && OUTLET_SUFFIX.test(rest) && countHan(rest) <= 12) {
     reading.sources.push({ name: rest, rank: 2 })
     rest = ''
