@@ -132,6 +132,12 @@ describe('extractArticle: body lines', () => {
     expect(texts(parsed, 'heading')).toEqual(headings)
   })
 
+  it('leaves the last paragraph a paragraph when a 摄影： line credits the whole article (near miss of a credit under a photo)', () => {
+    const parsed = extractArticle(['某区召开推进会', PARAGRAPH, '会议要求各部门强化责任担当。', '摄影：王五'].join('\n'), 'plain')
+    expect(texts(parsed, 'caption')).toEqual([])
+    expect(parsed.photographers).toEqual(['王五'])
+  })
+
   it('cuts a run-on line into paragraphs and its inline heading', () => {
     const parsed = extractArticle(['某某新篇章', `${PARAGRAPH} 项目建设提速增效 ${PARAGRAPH}  ${PARAGRAPH}`].join('\n'), 'plain')
     expect(texts(parsed, 'heading')).toEqual(['项目建设提速增效'])

@@ -11,8 +11,12 @@ describe('readDateline', () => {
     expect(readDateline(text)).toMatchObject({ outlet, date })
   })
 
+  it('reads 本报讯 as a dateline without an outlet', () => {
+    expect(readDateline('本报讯（记者 王五）近日，某地举行活动。')).toMatchObject({ outlet: null, date: null })
+    expect(readLeadingCredits('本报讯（记者 王五）近日，某地举行活动。')).toMatchObject({ sources: [], byline: { authors: ['王五'] } })
+  })
+
   it.each([
-    { name: 'this paper (本报讯)', text: '本报讯 近日，某地举行活动。' },
     { name: 'a word with 电 in a sentence', text: '中央广播电视总台记者在现场采访。' },
     { name: 'a sentence with no outlet', text: '6月22日讯息传来，大家很高兴。' },
   ])('is null for $name', ({ text }) => {

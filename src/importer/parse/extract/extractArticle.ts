@@ -134,7 +134,7 @@ function readMetadata(collected: Collected, line: LineFacts, next: LineFacts | u
     collected.sources.push(...metadata.sources)
     const isReaderToday = next !== undefined && WEEKDAY_LINE.test(next.text)
     if (metadata.date && !isReaderToday) collected.dates.push({ date: metadata.date, rank: metadata.sources.length + metadata.authors.length > 0 || /[:：]/u.test(line.text) ? 4 : 3 })
-    add({ authors: metadata.authors })
+    add({ authors: metadata.authors, photographers: metadata.photographers })
   }
   if (printMarker) {
     collected.sources.push({ name: printMarker.source, rank: 3 })
@@ -324,7 +324,9 @@ export function extractArticle(text: string, format: Format): ParsedDocument {
       case 'credit': {
         // A credit on its own line credits the picture described just above it.
         collected.creditOutlets.push(line.byline?.outlet ?? null)
-        if (lastItem && lastItem.kind !== 'heading' && lastItem.kind !== 'caption' && visibleLength(lastItem.text) <= 200) {
+        // Only a "…摄" credit does; a 摄影：… label credits the whole article.
+        const creditsPicture = /[摄攝]\s*[)）]?$/u.test(text)
+        if (creditsPicture && lastItem && lastItem.kind !== 'heading' && lastItem.kind !== 'caption' && visibleLength(lastItem.text) <= 200) {
           collected.items[collected.items.length - 1] = { kind: 'caption', text: lastItem.text, credit: line.byline!.photographers.join('、'), line: lastItem.line }
         }
         return drop(collected, line, 'photo credit')

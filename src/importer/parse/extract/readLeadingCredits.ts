@@ -26,12 +26,13 @@ export function getOutletName(prefix: string): string | null {
 }
 
 /** A dateline at the start of a paragraph: 新华网南昌11月15日电, 【香港商報訊】; its outlet, date (when it has a year) and length. */
-export function readDateline(text: string): { outlet: string; date: string | null; end: number } | null {
+export function readDateline(text: string): { outlet: string | null; date: string | null; end: number } | null {
   const match = DATELINE.exec(text.slice(0, 40))
   if (!match) return null
   const [whole, before = '', date, after = ''] = match
   const outlet = getOutletName(date ? before : before + after)
-  if (!outlet) return null
+  // 本报讯 names no outlet (the paper itself) but is a dateline all the same: a byline may follow it.
+  if (!outlet && !/^[【[]?本[报報网網台刊]/u.test(before)) return null
   return { outlet, date: date && /\d{4}年/u.test(date) ? parsePublishedAt(date) : null, end: whole.length }
 }
 
@@ -62,7 +63,7 @@ export function readLeadingCredits(text: string): LeadingCredits | null {
   let consumed = 0
   const dateline = readDateline(text)
   if (dateline) {
-    sources.push({ name: dateline.outlet, rank: 2 })
+    if (dateline.outlet) sources.push({ name: dateline.outlet, rank: 2 })
     date = dateline.date
     consumed = dateline.end
     rest = text.slice(dateline.end)

@@ -15,6 +15,7 @@ export interface MetadataReading {
   date: string | null
   sources: SourceCandidate[]
   authors: string[]
+  photographers: string[]
   editors: string[]
   /** True when the line holds nothing but metadata (labels, values, a date): it is dropped from the body. */
   isMetadataOnly: boolean
@@ -62,7 +63,7 @@ function readPeople(value: string): string[] {
  * 2022-10-28 12:55:23    来源:萍乡日报, 编辑:吴沁彤2023-11-21 09:13内容来源:深圳商报, 發布時間:…來源: 湖南日報.
  */
 export function readMetadataLine(line: string): MetadataReading {
-  const reading: MetadataReading = { date: null, sources: [], authors: [], editors: [], isMetadataOnly: false }
+  const reading: MetadataReading = { date: null, sources: [], authors: [], photographers: [], editors: [], isMetadataOnly: false }
   const text = line.replace(/^[(（【[]\s*|\s*[)）】\]]$/gu, '').trim()
   if (text.length > MAX_METADATA_LINE) return reading
   const keys = [...text.matchAll(KEYS)]
@@ -81,6 +82,7 @@ export function readMetadataLine(line: string): MetadataReading {
       const name = cleanSourceName(value)
       if (name) reading.sources.push({ name, rank: kind === 'original' ? 5 : 4 })
     } else if (kind === 'author') reading.authors.push(...readPeople(value))
+    else if (kind === 'photographer') reading.photographers.push(...readPeople(value))
     else if (kind === 'editor') reading.editors.push(value)
   })
   if (reading.date) rest = rest.replace(PAGE_MARKER, ' ')
