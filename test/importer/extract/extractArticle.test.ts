@@ -32,6 +32,18 @@ describe('extractArticle: the headline', () => {
       title: '某市举办春季招聘会',
     },
     {
+      name: 'the line over the body, not the masthead, on a page with a breadcrumb and no metadata',
+      lines: ['某某新闻网', '首页 > 本地新闻', '某县召开安全生产会议', PARAGRAPH],
+      format: 'plain' as const,
+      title: '某县召开安全生产会议',
+    },
+    {
+      name: 'not a channel name alone',
+      lines: ['某某网某市频道', PARAGRAPH],
+      format: 'plain' as const,
+      title: null,
+    },
+    {
       name: 'nothing when the page opens with body text',
       lines: [PARAGRAPH, PARAGRAPH],
       format: 'plain' as const,

@@ -230,7 +230,8 @@ export function extractArticle(text: string, format: Format): ParsedDocument {
   }
   const candidateSet = new Set(candidates)
   const recordTitle = facts.findIndex((line) => line.record !== null && RECORD_TITLE_FIELDS.includes(line.record.field) && line.record.value !== '')
-  const choice = pickHeadline(facts, candidates, format === 'plain')
+  // Plain text puts its headline first; a page with chrome above the article puts it last, over the body.
+  const choice = pickHeadline(facts, candidates, format === 'plain' && !pageHasChrome)
   let title = choice.title === null ? null : facts[choice.title]!.text
   if (recordTitle >= 0 && (title === null || choice.title! > recordTitle)) title = facts[recordTitle]!.record!.value
   const subtitle = choice.subtitle === null ? null : stripLeadingDashes(facts[choice.subtitle]!.text) || null

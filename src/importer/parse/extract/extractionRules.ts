@@ -70,6 +70,9 @@ export const ROLE_CORES = ['记者', '通讯员', '实习生', '摄影师', '摄
 
 /** What an outlet's name ends with: 江西日报, 新华社, 中国江西新闻网, 红网时刻, 深圳商报. */
 export const OUTLET_SUFFIX = /(?:日报|日報|晚报|晚報|商报|商報|早报|早報|时报|時報|导报|導報|周报|週報|报社|報社|报|報|新闻网|新聞網|网|網|社|电视台|電視台|广播电视台|廣播電視台|台|时刻|時刻|客户端|客戶端|融媒体中心|融媒體中心|发布|發布)$/u
+/** A masthead line: a site, channel or paper name alone. */
+export const SITE_NAME = /^[\p{Script=Han}A-Za-z]{2,14}(?:网|網|频道|頻道|日报|日報|晚报|晚報|新闻|新聞|在线|在線|门户|門戶)$/u
+
 /** A name that is an organisation, not a person: never an author or photographer. */
 export const ORGANISATION = /(?:报|報|网|網|社|台|中心|集团|集團|公司|局|委|办|辦|部|站|刊|厅|廳|院|会|會|政府|发布|發布)$/u
 
@@ -157,5 +160,7 @@ export const HEADLINE = {
   columnLabel: -6,
   tooShortAway: -3,
   chromeWord: -4,
+  /** A site or channel name (某某网, 某某频道): the page's masthead, not its headline. */
+  siteName: -3,
   minScore: 1,
 } as const

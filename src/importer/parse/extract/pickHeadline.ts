@@ -1,5 +1,5 @@
 import { countHan } from '../../../text/chineseText'
-import { CHROME_WORDS, HEADLINE } from './extractionRules'
+import { CHROME_WORDS, HEADLINE, SITE_NAME } from './extractionRules'
 import type { LineFacts } from './readLineFacts'
 
 export interface HeadlineChoice {
@@ -64,6 +64,7 @@ export function pickHeadline(facts: LineFacts[], candidates: number[], plain: bo
     if (/^[【[].*[】\]]$/u.test(line.text)) score += HEADLINE.columnLabel
     if (countHan(line.text) <= 4 && !aboveMetadata) score += HEADLINE.tooShortAway
     if (CHROME_WORDS.some((word) => line.text.includes(word))) score += HEADLINE.chromeWord
+    if (SITE_NAME.test(line.text)) score += HEADLINE.siteName
     if (hasSubtitle) score += HEADLINE.aboveMetadata / 2
     scores.set(index, score)
   }
