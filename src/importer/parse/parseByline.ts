@@ -94,10 +94,10 @@ function splitGluedRole(token: string): { tokens: string[]; outlet: string | nul
   const [, head = '', , name, suffix] = match
   const outletText = token.slice(0, head.length).replace(TRAILING_MODIFIERS, '')
   if (head !== '' && !/^\p{Script=Han}{2,16}$/u.test(head)) return null // an outlet's name, not a sentence ending in one
-  if (head !== '' && !OUTLET_SUFFIX.test(toSimplified(outletText)) && !TRAILING_MODIFIERS.test(head)) return null
+  if (head !== '' && !OUTLET_SUFFIX.test(outletText) && !TRAILING_MODIFIERS.test(head)) return null
   const nameStart = simplified.length - (name?.length ?? 0) - (suffix?.length ?? 0)
   const parts = ['记者', ...(name ? [token.slice(nameStart, nameStart + name.length)] : []), ...(suffix ? [suffix] : [])]
-  return { tokens: parts, outlet: outletText && OUTLET_SUFFIX.test(toSimplified(outletText)) ? outletText : null }
+  return { tokens: parts, outlet: outletText && OUTLET_SUFFIX.test(outletText) ? outletText : null }
 }
 
 function tokenise(line: string): { tokens: string[]; outlet: string | null } {

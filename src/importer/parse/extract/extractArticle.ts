@@ -7,6 +7,7 @@ import { parsePublishedAt } from '../parsePublishedAt'
 import { createEmptyMetadata, type DroppedLine, type ParsedDocument, type ParsedItem, type ParsedMetadata } from '../parsedDocument'
 import { splitLines } from '../splitLines'
 import { LIMITS, NAVIGATION, ORGANISATION, RECORD_AUTHOR_FIELDS, RECORD_DATE_FIELDS, RECORD_SUMMARY_FIELDS, RECORD_TITLE_FIELDS, WEEKDAY_LINE } from './extractionRules'
+import { measureText } from './measureText'
 import { pickHeadline } from './pickHeadline'
 import { getLeadingWords } from './readLeadingCredits'
 import { getPlaceHints } from './splitBreadcrumb'
@@ -34,7 +35,7 @@ interface Collected {
 /** Cuts an inline heading off a run-on piece: "项目建设提速增效 今年1至10月,…" → the heading, then the paragraph. */
 function splitInlineHeadings(pieces: TextPiece[]): TextPiece[] {
   return pieces.flatMap((piece) => {
-    if (!piece.runOn || visibleLength(piece.text) <= LIMITS.maxInlineHeading * 2) return [piece]
+    if (!piece.runOn || measureText(piece.text, LIMITS.maxInlineHeading * 2).length <= LIMITS.maxInlineHeading * 2) return [piece]
     const words = getLeadingWords(piece.text)
     if (!words || visibleLength(words) > LIMITS.maxInlineHeading || countHan(words) < 4 || /\d/u.test(words)) return [piece]
     const rest = piece.text.slice(piece.text.indexOf(words) + words.length).trim()
@@ -55,7 +56,7 @@ function markGalleryRuns(facts: LineFacts[]): boolean[] {
   const runLength = new Array<number>(facts.length).fill(0)
   for (let index = facts.length - 1; index >= 0; index--) {
     const line = facts[index]!
-    if (line.shape !== 'label' || visibleLength(line.text) > LIMITS.maxBareCaption || line.isNumberedHeading) continue
+    if (line.shape !== 'label' || line.length > LIMITS.maxBareCaption || line.isNumberedHeading) continue
     const next = facts[index + 1]
     if (isCaptionLike(next)) [endsInCaption[index], runLength[index]] = [true, 1]
     else if (next && endsInCaption[index + 1]) [endsInCaption[index], runLength[index]] = [true, runLength[index + 1]! + 1]
@@ -77,7 +78,7 @@ function markTrailingButtons(facts: LineFacts[], pageHasChrome: boolean): void {
   let end = facts.length - 1
   while (end >= 0 && TRAILER_SHAPES.has(facts[end]!.shape)) end--
   let start = end
-  const isButton = (line: LineFacts) => line.shape === 'label' && (pageHasChrome || visibleLength(line.text) <= LIMITS.maxButton)
+  const isButton = (line: LineFacts) => line.shape === 'label' && (pageHasChrome || line.length <= LIMITS.maxButton)
   while (start >= 0 && isButton(facts[start]!)) start--
   if (end - start < (pageHasChrome ? 1 : LIMITS.minButtonRun)) return
   for (let index = start + 1; index <= end; index++) {
@@ -98,7 +99,7 @@ function markCutLastLine(facts: LineFacts[], pageHasChrome: boolean): void {
   if (pageHasChrome && !/[，,、「“『(（]/u.test(last.text)) return
   const gaps = facts.filter((line) => isBodyParagraph(line)).map((line) => line.piece.gapBefore).sort((a, b) => a - b)
   const usualGap = gaps[Math.floor(gaps.length / 2)] ?? 0
-  if (gaps.length >= 2 && last.piece.gapBefore <= usualGap && visibleLength(last.text) > LIMITS.maxButton && !last.isNumberedHeading) last.shape = 'paragraph'
+  if (gaps.length >= 2 && last.piece.gapBefore <= usualGap && last.length > LIMITS.maxButton && !last.isNumberedHeading) last.shape = 'paragraph'
 }
 
 /** How many label lines run on from each line (itself included); a label right above a paragraph is its heading and ends the run. */
@@ -114,7 +115,7 @@ function countLabelRuns(facts: LineFacts[]): number[] {
 function markVerse(facts: LineFacts[]): void {
   let start = 0
   const isVerseLine = (line: LineFacts) =>
-    (line.shape === 'label' || line.shape === 'paragraph') && visibleLength(line.text) <= LIMITS.maxVerseLine
+    (line.shape === 'label' || line.shape === 'paragraph') && line.length <= LIMITS.maxVerseLine
   for (let index = 0; index <= facts.length; index++) {
     if (index < facts.length && isVerseLine(facts[index]!)) continue
     if (index - start >= LIMITS.minVerseRun) for (let at = start; at < index; at++) facts[at]!.inVerse = true
@@ -255,7 +256,7 @@ export function extractArticle(text: string, format: Format): ParsedDocument {
     if (line.shape === 'fragment') {
       collected.warnings.push({ kind: 'chrome-removed', severity: 'info', message: 'dropped a page fragment above the headline', snippet: line.text, line: line.piece.line })
     }
-    if (line.shape === 'chrome' && isSentenceEnd(line.text) && visibleLength(line.text) > LIMITS.minReportedHeaderSentence) {
+    if (line.shape === 'chrome' && isSentenceEnd(line.text) && line.length > LIMITS.minReportedHeaderSentence) {
       collected.warnings.push({ kind: 'chrome-removed', severity: 'warning', message: 'dropped a sentence found in the page header', snippet: line.text, line: line.piece.line })
     }
   }
@@ -327,7 +328,7 @@ export function extractArticle(text: string, format: Format): ParsedDocument {
         collected.creditOutlets.push(line.byline?.outlet ?? null)
         // Only a "…摄" credit does; a 摄影：… label credits the whole article.
         const creditsPicture = /[摄攝]\s*[)）]?$/u.test(text)
-        if (creditsPicture && lastItem && lastItem.kind !== 'heading' && lastItem.kind !== 'caption' && visibleLength(lastItem.text) <= 200) {
+        if (creditsPicture && lastItem && lastItem.kind !== 'heading' && lastItem.kind !== 'caption' && measureText(lastItem.text, 200).length <= 200) {
           collected.items[collected.items.length - 1] = { kind: 'caption', text: lastItem.text, credit: line.byline!.photographers.join('、'), line: lastItem.line }
         }
         return drop(collected, line, 'photo credit')
@@ -370,7 +371,7 @@ export function extractArticle(text: string, format: Format): ParsedDocument {
       skip = nextIndex
       return push({ kind: 'heading', text: text + next.text, line: at })
     }
-    if (followedByParagraph && visibleLength(text) <= LIMITS.maxHeading + 10) return push({ kind: 'heading', text, line: at })
+    if (followedByParagraph && line.length <= LIMITS.maxHeading + 10) return push({ kind: 'heading', text, line: at })
     return push({ kind: 'caption', text, credit: null, line: at })
   })
 
@@ -378,7 +379,7 @@ export function extractArticle(text: string, format: Format): ParsedDocument {
   let lastContent = facts.length - 1
   while (lastContent >= 0 && TRAILER_SHAPES.has(facts[lastContent]!.shape)) lastContent--
   for (const line of facts.slice(lastContent + 1)) {
-    if (line.shape === 'chrome' && visibleLength(line.text) > LIMITS.maxButton && !NAVIGATION.test(line.text)) {
+    if (line.shape === 'chrome' && line.length > LIMITS.maxButton && !NAVIGATION.test(line.text)) {
       collected.warnings.push({ kind: 'chrome-removed', severity: 'warning', message: 'dropped a line under the article as page chrome', snippet: line.text, line: line.piece.line })
     }
   }
@@ -387,7 +388,7 @@ export function extractArticle(text: string, format: Format): ParsedDocument {
   let items = collected.items
   const captionCount = items.filter((item) => item.kind === 'caption').length
   const paragraphs = items.filter((item) => item.kind === 'paragraph')
-  if (captionCount >= 2 && captionCount >= paragraphs.length * 2 && paragraphs.every((item) => visibleLength(item.text) <= 150)) {
+  if (captionCount >= 2 && captionCount >= paragraphs.length * 2 && paragraphs.every((item) => measureText(item.text, 150).length <= 150)) {
     items = items.map((item) => (item.kind === 'paragraph' ? { kind: 'caption', text: item.text, credit: null, line: item.line } : item))
   }
   if (!items.some((item) => item.kind === 'paragraph')) {

@@ -74,7 +74,7 @@ export const OUTLET_SUFFIX = /(?:日报|日報|晚报|晚報|商报|商報|早�
 export const SITE_NAME = /^[\p{Script=Han}A-Za-z]{2,14}(?:网|網|频道|頻道|日报|日報|晚报|晚報|新闻|新聞|在线|在線|门户|門戶)$/u
 
 /** A name that is an organisation, not a person: never an author or photographer. */
-export const ORGANISATION = /(?:报|報|网|網|社|台|中心|集团|集團|公司|局|委|办|辦|部|站|刊|厅|廳|院|会|會|政府|发布|發布)$/u
+export const ORGANISATION = /(?:报|報|网|網|社|台|中心|集团|集團|公司|局|委|办|辦|部|站|刊|厅|廳|院|会|會|政府|发布|發布|報社|报社)$/u
 
 /** A dateline: 新华网南昌11月15日电, 红网时刻6月22日讯, 【香港商報訊】. The outlet is read before the date. */
 export const DATELINE = /^[【[]?([\p{Script=Han}A-Za-z]{2,16}?)((?:\d{4}年)?\d{1,2}月\d{1,2}日)?([\p{Script=Han}]{0,4})(?:讯|訊|电|電)(?:[】\]]|(?=[\s(（／/:：]))/u
@@ -124,6 +124,8 @@ export const LIMITS = {
   minListRun: 3,
   /** A header sentence longer than this, dropped as chrome, is reported. */
   minReportedHeaderSentence: 40,
+  /** Longer lines with a sentence mark inside are prose: never read as metadata or bylines. */
+  minProseLine: 60,
   /** Longer lines with commas or sentence marks are prose: only a mojibake check can drop them. */
   maxChromeProse: 100,
   /** Lines at most this long count a single chrome word as decisive. */

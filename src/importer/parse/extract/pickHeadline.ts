@@ -13,6 +13,7 @@ export interface HeadlineChoice {
   byPosition: boolean
 }
 
+const HEADLINE_REPEAT_SCAN = 80
 const normalise = (text: string) => text.replace(/[\s　]+/gu, '')
 const METADATA_SHAPES = new Set(['metadata', 'byline', 'record', 'credit'])
 const SKIPPED_SHAPES = new Set(['chrome', 'fragment', 'summary-label'])
@@ -40,6 +41,7 @@ export function pickHeadline(facts: LineFacts[], candidates: number[], plain: bo
   const scores = new Map<number, number>()
   const texts = new Map<string, number>()
   for (const line of facts) {
+    if (line.length > HEADLINE_REPEAT_SCAN) continue // a copy of a headline is headline-sized
     const key = normalise(line.text.replace(/^[^:：]{2,6}[:：]/u, ''))
     texts.set(key, (texts.get(key) ?? 0) + 1)
   }

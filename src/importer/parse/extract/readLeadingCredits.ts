@@ -20,7 +20,7 @@ export function getOutletName(prefix: string): string | null {
   const name = prefix.replace(/^[【[]/u, '')
   for (let end = name.length; end >= 2; end--) {
     const candidate = name.slice(0, end)
-    if (OUTLET_SUFFIX.test(toSimplified(candidate))) return /^本[报報网網台刊]$/u.test(candidate) ? null : candidate
+    if (OUTLET_SUFFIX.test(candidate)) return /^本[报報网網台刊]$/u.test(candidate) ? null : candidate
   }
   return null
 }

@@ -1,8 +1,9 @@
-import { countHan, isDashLed, isDecorativeFragment, isLabelLine, isSentenceEnd, visibleLength } from '../../../text/chineseText'
+import { countHan, isDashLed, isLabelLine, isSentenceEnd } from '../../../text/chineseText'
 import { parseByline, type Byline } from '../parseByline'
 import { parseCaptionCredit, stripOrganisationCredit, type CaptionCredit } from '../parseCaptionCredit'
 import { isEndMark, isLinkOnlyLine, parseSourceUrlLine } from '../parseMetadataLine'
 import { BULLET, CAPTION_ARROW, CHROME_THRESHOLD, LIMITS, NUMBERED_HEADING, RECORD_FIELD, SUMMARY_LABEL } from './extractionRules'
+import { measureText } from './measureText'
 import { readLeadingCredits, readPrintMarker, type LeadingCredits } from './readLeadingCredits'
 import { readMetadataLine, type MetadataReading } from './readMetadataLine'
 import { scoreChrome, type ChromeScore } from './scoreChrome'
@@ -36,6 +37,9 @@ export interface LineFacts {
   record: { field: string; value: string } | null
   printMarker: { source: string; date: string | null } | null
   sourceUrl: string | null
+  /** Visible characters and Han characters, counted up to MEASURE_CAP. */
+  length: number
+  han: number
   /** Short, not a sentence: a headline, heading, caption or chrome by context. */
   isLabel: boolean
   /** At most a headline's length and without sentence punctuation. */
@@ -52,13 +56,16 @@ export interface LineFacts {
 export function readLineFacts(piece: TextPiece): LineFacts {
   const arrow = CAPTION_ARROW.exec(piece.text)
   const bullet = BULLET.exec(piece.text)
-  const text = arrow ? piece.text.slice(arrow[0].length).trim() : bullet && visibleLength(piece.text) > 8 ? piece.text.slice(bullet[0].length).trim() : piece.text
-  const length = visibleLength(text)
+  const text = arrow ? piece.text.slice(arrow[0].length).trim() : bullet && measureText(piece.text, 8).length > 8 ? piece.text.slice(bullet[0].length).trim() : piece.text
+  const measure = measureText(text)
+  const { length } = measure
   const facts: LineFacts = {
     piece,
     text,
     shape: 'paragraph',
-    chrome: scoreChrome(piece.text),
+    chrome: scoreChrome(piece.text, text === piece.text ? measure : measureText(piece.text)),
+    length,
+    han: measure.han,
     metadata: null,
     byline: null,
     caption: null,
@@ -68,7 +75,7 @@ export function readLineFacts(piece: TextPiece): LineFacts {
     sourceUrl: null,
     isLabel: isLabelLine(text),
     // A '?' inside a line is more often a broken character than a question: only one ending a clause counts.
-    isHeadlineShaped: length <= LIMITS.maxHeadline && !isSentenceEnd(text) && !/[。！？]|[!?](?=[\s”」]|$)/u.test(text) && countHan(text) >= 2,
+    isHeadlineShaped: length <= LIMITS.maxHeadline && !isSentenceEnd(text) && !/[。！？]|[!?](?=[\s”」]|$)/u.test(text) && measure.han >= 2,
     isDashLed: isDashLed(text),
     isNumberedHeading: NUMBERED_HEADING.test(text) && length <= LIMITS.maxHeading && !isSentenceEnd(text),
     isShortSentence: length <= LIMITS.maxBareCaption && isSentenceEnd(text) && (text.match(/[。！？!?]/gu) ?? []).length <= 1,
@@ -89,17 +96,20 @@ export function readLineFacts(piece: TextPiece): LineFacts {
   const summary = SUMMARY_LABEL.exec(text)
   if (summary) return shape(summary[0].length === text.length || countHan(text.slice(summary[0].length)) === 0 ? 'summary-label' : 'summary')
 
-  const metadata = readMetadataLine(text)
-  if (metadata.isMetadataOnly) {
+  // A line of prose (long, with a sentence mark inside) is neither a metadata line nor a byline: most lines skip both readers.
+  const isProse = length > LIMITS.minProseLine && /[。！？]/u.test(text)
+  const metadata = isProse ? null : readMetadataLine(text)
+  if (metadata?.isMetadataOnly) {
     facts.metadata = metadata
     return shape('metadata')
   }
-  const byline = parseByline(text)
+  const byline = isProse ? null : parseByline(text)
   if (byline) {
     facts.byline = byline
     return shape(byline.authors.length === 0 && byline.editors.length === 0 ? 'credit' : 'byline')
   }
-  if (!arrow && isDecorativeFragment(text)) return shape('fragment')
+  // Page furniture too small to be a heading or caption: "75年", "A2", "3版", a lone character.
+  if (!arrow && (length <= 1 || (length <= 5 && /\d/u.test(text) && measure.han <= 2))) return shape('fragment')
   if (!arrow && facts.chrome.score >= CHROME_THRESHOLD) return shape('chrome')
 
   const credit = parseCaptionCredit(text)

@@ -54,7 +54,7 @@ export function cleanSourceName(value: string): string | null {
 function readPeople(value: string): string[] {
   return value
     .split(/[\s、，,;；]+/u)
-    .filter((name) => PERSON_NAME.test(name) && !ORGANISATION.test(toSimplified(name)))
+    .filter((name) => PERSON_NAME.test(name) && !ORGANISATION.test(name))
 }
 
 /**
@@ -64,8 +64,8 @@ function readPeople(value: string): string[] {
  */
 export function readMetadataLine(line: string): MetadataReading {
   const reading: MetadataReading = { date: null, sources: [], authors: [], photographers: [], editors: [], isMetadataOnly: false }
+  if (line.length > MAX_METADATA_LINE) return reading
   const text = line.replace(/^[(（【[]\s*|\s*[)）】\]]$/gu, '').trim()
-  if (text.length > MAX_METADATA_LINE) return reading
   const keys = [...text.matchAll(KEYS)]
   reading.date = parsePublishedAt(text)
   if (keys.length === 0 && !reading.date) return reading

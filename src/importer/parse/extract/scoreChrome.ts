@@ -1,11 +1,22 @@
-import { countHan, HAN, isSentenceEnd, visibleLength } from '../../../text/chineseText'
+import { HAN, isSentenceEnd } from '../../../text/chineseText'
 import { getFrequentHanzi } from '../../../text/commonHanzi'
+import { measureText, type TextMeasure } from './measureText'
 import { BULLET, CHROME_WORDS, EMPTY_FIELD, LIMITS, SEPARATORS, WEEKDAY_LINE, WEIGHTS } from './extractionRules'
 
 export interface ChromeScore {
   score: number
   /** The strongest feature, kept as the reason a dropped line was dropped. */
   reason: string
+}
+
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** All chrome words in one pattern, longest first: one scan of the line instead of one per word. */
+const CHROME_WORD_PATTERN = new RegExp([...CHROME_WORDS].sort((a, b) => b.length - a.length).map(escape).join('|'), 'gu')
+
+/** How many different chrome words the line holds. */
+export function countChromeWords(text: string): number {
+  const found = text.match(CHROME_WORD_PATTERN)
+  return found ? new Set(found).size : 0
 }
 
 const MOJIBAKE_SAMPLE = 60
@@ -29,18 +40,13 @@ function frequentHanShare(text: string): number {
  * alone, a short bullet, a URL, mojibake. Sentences resist in proportion to their
  * length, so a paragraph that mentions 点击 or 评论 stays.
  */
-export function scoreChrome(text: string): ChromeScore {
-  const length = visibleLength(text)
-  const han = countHan(text)
-  // A long run of prose is never chrome, whatever words it holds; only mojibake needs checking there.
-  if (length > LIMITS.maxChromeProse && /[，,。；;]/u.test(text)) {
-    const broken = han >= LIMITS.minMojibakeCheckHan && frequentHanShare(text) < LIMITS.minFrequentHanShare
-    return broken ? { score: WEIGHTS.mojibake, reason: 'mojibake' } : { score: 0, reason: 'none' }
-  }
+export function scoreChrome(text: string, measure: TextMeasure = measureText(text)): ChromeScore {
+  const { length, han } = measure
+  // A long run of prose (commas, sentence marks) is never chrome, whatever words it holds.
+  if (length > LIMITS.maxChromeProse && /[，,。；;]/u.test(text)) return { score: 0, reason: 'none' }
   const parts: [number, string][] = []
   const short = length <= LIMITS.maxShortChrome || (!isSentenceEnd(text) && !/[，,。；;]/u.test(text))
-  let words = 0
-  for (const word of CHROME_WORDS) if (text.includes(word)) words++
+  const words = countChromeWords(text)
   if (words > 0) parts.push([words * (short ? WEIGHTS.chromeWordShort : WEIGHTS.chromeWordLong), 'chrome words'])
   const separators = (text.match(SEPARATORS) ?? []).length
   if (separators >= 2 || (separators === 1 && han <= 6 && length <= 12 && !/^[•·]/u.test(text))) {
@@ -51,7 +57,10 @@ export function scoreChrome(text: string): ChromeScore {
   if (WEEKDAY_LINE.test(text)) parts.push([WEIGHTS.weekday, 'weekday of the page reader'])
   if (BULLET.test(text) && length <= 8) parts.push([WEIGHTS.bulletShort, 'navigation bullet'])
   if (/https?:\/\/|www\./iu.test(text) && han <= 12) parts.push([WEIGHTS.url, 'link'])
-  if (han >= LIMITS.minMojibakeCheckHan && frequentHanShare(text) < LIMITS.minFrequentHanShare) parts.push([WEIGHTS.mojibake, 'mojibake'])
+  // Text decoded with the wrong charset has no Chinese punctuation left: only lines without any are checked.
+  if (han >= LIMITS.minMojibakeCheckHan && !/[，。、；：！？]/u.test(text) && frequentHanShare(text) < LIMITS.minFrequentHanShare) {
+    parts.push([WEIGHTS.mojibake, 'mojibake'])
+  }
   if (text.includes('\ufffd') && han <= 4) parts.push([WEIGHTS.mojibake, 'mojibake'])
   let score = parts.reduce((sum, [value]) => sum + value, 0)
   if (score > 0 && (isSentenceEnd(text) || /[，,]/u.test(text)) && !short) score -= Math.floor(han / 20) * WEIGHTS.proseResistance

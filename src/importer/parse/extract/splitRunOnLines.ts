@@ -1,6 +1,7 @@
 import { visibleLength } from '../../../text/chineseText'
 import type { SourceLine } from '../parsedDocument'
 import { LIMITS } from './extractionRules'
+import { measureText } from './measureText'
 
 /** A source line, or a piece of one cut from a run-on line; `indent` is the leading whitespace it was printed with. */
 export interface TextPiece extends SourceLine {
@@ -14,12 +15,20 @@ const HTML_DEBRIS = /["']>\s*/gu
 /** Where a run-on line breaks: a wide gap, or a space after a sentence end or a closing bracket. */
 const RUN_ON_BREAK = /\s{2,}|(?<=[。！？!?…”’」』）)】])\s+(?=\S)/u
 
-/** The indent of each raw line, by line number (1-based), for the lines splitLines kept. */
+/** The indent of each raw line, by line number (1-based), for the lines splitLines kept: one walk through the text, in line order. */
 export function measureIndents(text: string, lines: SourceLine[]): TextPiece[] {
-  const raw = text.split('\n')
+  let position = 0
+  let lineNumber = 1
   return lines.map((line) => {
-    const source = raw[line.line - 1] ?? ''
-    return { ...line, indent: source.length - source.trimStart().length, runOn: false }
+    while (lineNumber < line.line) {
+      const next = text.indexOf('\n', position)
+      if (next < 0) break
+      position = next + 1
+      lineNumber++
+    }
+    let indent = 0
+    while (position + indent < text.length && /[ \t\u3000\u00a0]/u.test(text[position + indent]!)) indent++
+    return { ...line, indent, runOn: false }
   })
 }
 
@@ -32,7 +41,8 @@ export function splitRunOnLines(lines: TextPiece[]): TextPiece[] {
   const pieces: TextPiece[] = []
   for (const line of lines) {
     const hasDebris = line.text.includes('">')
-    if (!hasDebris && visibleLength(line.text) <= LIMITS.minRunOn) {
+    // Most Chinese paragraphs hold no whitespace at all: nothing to cut there.
+    if (!hasDebris && (!/\s/u.test(line.text) || measureText(line.text, LIMITS.minRunOn).length <= LIMITS.minRunOn)) {
       pieces.push(line)
       continue
     }
