@@ -77,13 +77,13 @@ export function matchDistricts(evidence: DistrictEvidence, districts: readonly D
     .map((district, order) => {
       const short = getShortName(district.name)
       if (!short) {
-        const full = countOccurrences(text, district.name)
+        const full = mentions > 0 ? countOccurrences(text, district.name) : 0
         return { district, order, mentions: full, counts: full > 0 }
       }
       // Each full name holds its short name, so the full name only decides when the short one appears exactly once.
       // A full name says more than a short one (安源 is also a brand: 红色安源, 安源精神), so full names weigh double.
       const mentions = countOccurrences(text, short)
-      const full = countOccurrences(text, district.name)
+      const full = mentions > 0 ? countOccurrences(text, district.name) : 0
       return { district, order, mentions: mentions + full * FULL_NAME_WEIGHT, counts: mentions >= 2 || (mentions === 1 && full > 0) }
     })
     .filter((match) => match.counts)

@@ -83,7 +83,11 @@ const TRAILING_MODIFIERS = new RegExp(`(?:${ROLE_MODIFIERS.join('|')})+$`, 'u')
  * A token that runs an outlet, a role and a name together (江西日报特派全媒体首席记者宋思嘉,
  * 本报记者周慧超, 实习记者操端晶报道) becomes its parts; the outlet is returned apart.
  */
+/** Every glued token holds a role word or a role suffix: most tokens are spared the pattern below. */
+const ROLE_HINT = /[记記]者|通[讯訊][员員]|[实實][习習]生|[摄攝]影|[报報]道|文$/u
+
 function splitGluedRole(token: string): { tokens: string[]; outlet: string | null } | null {
+  if (!ROLE_HINT.test(token)) return null
   const simplified = simplifyToken(token)
   if (simplified in PREFIX_ROLES || simplified in SUFFIX_ROLES || PERSON_NAME.test(token)) return null
   const match = ROLE_IN_TOKEN.exec(simplified)

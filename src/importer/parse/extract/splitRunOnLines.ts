@@ -27,7 +27,7 @@ export function measureIndents(text: string, lines: SourceLine[]): TextPiece[] {
       lineNumber++
     }
     let indent = 0
-    while (position + indent < text.length && /[ \t\u3000\u00a0]/u.test(text[position + indent]!)) indent++
+    for (let code = text.charCodeAt(position); code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0; code = text.charCodeAt(position + indent)) indent++
     return { ...line, indent, runOn: false }
   })
 }
