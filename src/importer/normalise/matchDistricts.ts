@@ -77,7 +77,7 @@ export function matchDistricts(evidence: DistrictEvidence, districts: readonly D
     .map((district, order) => {
       const short = getShortName(district.name)
       if (!short) {
-        const full = mentions > 0 ? countOccurrences(text, district.name) : 0
+        const full = countOccurrences(text, district.name)
         return { district, order, mentions: full, counts: full > 0 }
       }
       // Each full name holds its short name, so the full name only decides when the short one appears exactly once.
