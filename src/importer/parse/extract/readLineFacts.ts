@@ -83,21 +83,24 @@ export function readLineFacts(piece: TextPiece): LineFacts {
   }
   const shape = (value: LineShape) => ((facts.shape = value), facts)
 
-  const record = RECORD_FIELD.exec(text)
+  // A line of prose (long, with a sentence mark inside) is no record field, link, end mark, print marker,
+  // metadata line or byline: most lines skip all those readers.
+  const isProse = length > LIMITS.minProseLine && /[。！？]/u.test(text)
+  const record = text.startsWith('【') ? RECORD_FIELD.exec(text) : null
   if (record) {
     facts.record = { field: record[1]!, value: record[2]!.trim() }
     return shape('record')
   }
-  facts.sourceUrl = parseSourceUrlLine(text)
-  if (facts.sourceUrl) return shape('source-url')
-  if (isLinkOnlyLine(text) || isEndMark(text)) return shape('chrome')
-  facts.printMarker = readPrintMarker(text)
-  if (facts.printMarker) return shape('metadata')
+  if (!isProse) {
+    facts.sourceUrl = parseSourceUrlLine(text)
+    if (facts.sourceUrl) return shape('source-url')
+    if (isLinkOnlyLine(text) || isEndMark(text)) return shape('chrome')
+    facts.printMarker = readPrintMarker(text)
+    if (facts.printMarker) return shape('metadata')
+  }
   const summary = SUMMARY_LABEL.exec(text)
   if (summary) return shape(summary[0].length === text.length || countHan(text.slice(summary[0].length)) === 0 ? 'summary-label' : 'summary')
 
-  // A line of prose (long, with a sentence mark inside) is neither a metadata line nor a byline: most lines skip both readers.
-  const isProse = length > LIMITS.minProseLine && /[。！？]/u.test(text)
   const metadata = isProse ? null : readMetadataLine(text)
   if (metadata?.isMetadataOnly) {
     facts.metadata = metadata
