@@ -80,7 +80,7 @@ const ROLE_IN_TOKEN = new RegExp(`^(.*?)((?:${ROLE_MODIFIERS.join('|')})*(?:${RO
 const TRAILING_MODIFIERS = new RegExp(`(?:${ROLE_MODIFIERS.join('|')})+$`, 'u')
 
 /**
- * A token that runs an outlet, a role and a name together (江西日报特派全媒体首席记者宋思嘉,
+ * A token that runs an outlet, a role and a name together (某某日报特派全媒体首席记者张三,
  * 本报记者周慧超, 实习记者操端晶报道) becomes its parts; the outlet is returned apart.
  */
 /** Every glued token holds a role word or a role suffix: most tokens are spared the pattern below. */

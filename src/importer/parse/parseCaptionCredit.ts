@@ -6,7 +6,7 @@ export interface CaptionCredit {
   /** The photographers as printed, joined with 、 ; null when the caption has no credit. */
   credit: string
   photographers: string[]
-  /** An outlet named in the credit (新华社记者…摄, 株洲日报全媒体记者/刘平 摄). */
+  /** An outlet named in the credit (新华社记者…摄, 某某日报全媒体记者/王五 摄). */
   outlet: string | null
 }
 
@@ -15,7 +15,7 @@ const MAX_CAPTION_LENGTH = 120
 
 // Traditional forms are matched too: 記者, 通訊員, 攝, 圖.
 const SHE = '[摄攝]'
-// "… 记者 王五 李四 摄", "…(香港经济导报记者吴倩文 摄)": an outlet, a role word, then one or more names, then 摄.
+// "… 记者 王五 李四 摄", "…(某某经济导报记者李四 摄)": an outlet, a role word, then one or more names, then 摄.
 const WITH_ROLE = new RegExp(
   String.raw`^(.*?)[\s(（]*(\p{Script=Han}{0,12}?)(?:全媒体|融媒体|全媒體|融媒體|首席|特约|特約|见习|見習|实习|實習|摄影|攝影)*(?:[记記]者|通[讯訊][员員]|${SHE}影[师師])\s*[:：/／]?\s*(${NAME}(?:[\s、]+${NAME})*)\s*[/／]?\s*${SHE}(?:影)?\s*[)）]?$`,
   'u',

@@ -60,7 +60,7 @@ function readPeople(value: string): string[] {
 /**
  * Reads a metadata line: key: value fields (来源, 作者, 编辑, 发布时间 …, both scripts), a date
  * anywhere (glued to a value or not), a paper named beside the date. Works for
- * 2022-10-28 12:55:23    来源:萍乡日报, 编辑:吴沁彤2023-11-21 09:13内容来源:深圳商报, 發布時間:…來源: 湖南日報.
+ * 2022-10-28 12:55:23    来源:萍乡日报, 编辑:张三2023-11-21 09:13内容来源:深圳商报, 發布時間:…來源: 湖南日報.
  */
 export function readMetadataLine(line: string): MetadataReading {
   const reading: MetadataReading = { date: null, sources: [], authors: [], photographers: [], editors: [], isMetadataOnly: false }
