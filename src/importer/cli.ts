@@ -11,7 +11,7 @@
 import { once } from 'node:events'
 import { parseArgs } from 'node:util'
 
-import { collectSourceFiles } from './collectSourceFiles'
+import { collectSourceFiles } from './read/collectSourceFiles'
 import { createJsonArrayWriter, formatSummaryTable, renderProgressBar, toResultJson, toSummaryRow, type SummaryRow } from './formatReport'
 import { runImport } from './runImport'
 

@@ -1,14 +1,22 @@
-import { decodeText } from './decodeText'
-import { detectEncoding } from './detectEncoding'
-import { detectFormat } from './detectFormat'
-import { detectScript } from './detectScript'
+import { decodeText } from './decode/decodeText'
+import { detectEncoding } from './decode/detectEncoding'
+import { detectFormat } from './detect/detectFormat'
+import { detectScript } from './detect/detectScript'
 import { createImportError } from './importError'
-import { matchDistricts, type DistrictRef } from './matchDistricts'
+import { matchDistricts, type DistrictRef } from './normalise/matchDistricts'
 import { normaliseArticle } from './normalise/normaliseArticle'
 import { normaliseText } from './normalise/normaliseText'
 import { parseDocument } from './parse/parseDocument'
-import type { ImportedArticle } from './schema'
-import { validateImportedArticle } from './validateImportedArticle'
+import type { ImportedArticle, Warning } from './validate/schema'
+import { validateImportedArticle } from './validate/validateImportedArticle'
+
+/** A page without a headline still imports: the dry run shows title null, the store a draft whose title an editor must write. */
+const MISSING_TITLE: Warning = {
+  kind: 'missing-title',
+  severity: 'warning',
+  message: 'no headline found in the text: an editor must write the title',
+  snippet: '',
+}
 
 export interface ImportOptions {
   /** Used in error messages only. */
@@ -61,7 +69,8 @@ export function importDocument(bytes: Uint8Array, options: ImportOptions): Impor
       captions: body.captions,
       paragraphs: body.paragraphs,
       blocks: body.blocks,
-      warnings: [...cleaned.warnings, ...body.warnings],
+      warnings: [...cleaned.warnings, ...body.warnings, ...(parsed.title ? [] : [MISSING_TITLE])],
+      droppedLines: parsed.dropped ?? [],
     },
     file,
   )

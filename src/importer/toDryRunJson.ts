@@ -1,5 +1,5 @@
 import { ImportError } from './importError'
-import type { ImportedArticle } from './schema'
+import type { ImportedArticle } from './validate/schema'
 
 /** What the import CLI prints for one file in a dry run. */
 export interface DryRunJson {
@@ -22,6 +22,8 @@ export interface DryRunJson {
   captions: { text: string; credit: string | null }[]
   paragraphs: string[]
   warnings: { kind: string; message: string; snippet: string }[]
+  /** Source lines left out of the article, with the reason (provenance). */
+  dropped: { line: number; text: string; reason: string }[]
 }
 
 /** The dry-run JSON for one file: the article's fields, or ok:false with the error's one-line message. */
@@ -47,6 +49,7 @@ export function toDryRunJson(file: string, result: ImportedArticle | ImportError
       captions: [],
       paragraphs: [],
       warnings: [],
+      dropped: [],
     }
   }
   return {
@@ -69,5 +72,6 @@ export function toDryRunJson(file: string, result: ImportedArticle | ImportError
     captions: result.captions.map(({ text, credit }) => ({ text, credit })),
     paragraphs: result.paragraphs,
     warnings: result.warnings.map(({ kind, message, snippet }) => ({ kind, message, snippet })),
+    dropped: result.droppedLines,
   }
 }

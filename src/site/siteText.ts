@@ -1,6 +1,6 @@
 import type { SiteLocale } from './siteLocales'
 
-import { toTraditional } from '../importer/chineseConverters'
+import { toTraditional } from '../text/chineseConverters'
 
 /** The reader site's own words in both scripts (story text comes from Payload's localized fields). */
 export const siteText = {

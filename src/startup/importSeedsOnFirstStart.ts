@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 import { ARTICLES_SLUG } from '../../collections/slugs'
-import { collectSourceFiles } from '../importer/collectSourceFiles'
+import { collectSourceFiles } from '../importer/read/collectSourceFiles'
 import { runImport } from '../importer/runImport'
 
 export const SEEDS_DIR = path.resolve(process.cwd(), 'seeds')

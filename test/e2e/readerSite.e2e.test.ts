@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { buildLexicalBody } from '../../src/importer/buildLexicalBody'
+import { buildLexicalBody } from '../../src/importer/store/buildLexicalBody'
 import { callApi, createSignedInUser, type TestUser } from '../support/api'
 import { failInCiWhenBlocked, findProductionBuildBlocker } from '../support/browser'
 import { createStory, fetchPage, readDistrictSection, readHtmlLang } from '../support/site'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildLexicalBody } from '../../src/importer/buildLexicalBody'
+import { buildLexicalBody } from '../../src/importer/store/buildLexicalBody'
 
 describe('buildLexicalBody', () => {
   it('builds a Lexical root with an h2 heading node and a paragraph node, one text node each', () => {

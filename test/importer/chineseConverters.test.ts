@@ -4,8 +4,8 @@ import * as OpenCC from 'opencc-js'
 import { ConverterBuilder, ConverterFactory } from 'opencc-js/core'
 import { describe, expect, it } from 'vitest'
 
-import { toSimplified, toTraditional } from '../../src/importer/chineseConverters'
-import { buildOpenccConverter, PhraseTrie } from '../../src/importer/phraseTrie'
+import { toSimplified, toTraditional } from '../../src/text/chineseConverters'
+import { buildOpenccConverter, PhraseTrie } from '../../src/text/phraseTrie'
 
 /**
  * chineseConverters reimplements OpenCC's conversion for speed; these tests hold

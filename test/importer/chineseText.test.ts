@@ -7,7 +7,7 @@ import {
   isVisibleLengthAtMost,
   stripLeadingDashes,
   visibleLength,
-} from '../../src/importer/chineseText'
+} from '../../src/text/chineseText'
 
 describe('isSentenceEnd', () => {
   it.each([

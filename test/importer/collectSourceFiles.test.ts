@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { collectSourceFiles } from '../../src/importer/collectSourceFiles'
+import { collectSourceFiles } from '../../src/importer/read/collectSourceFiles'
 
 /** Folder walks over symbolic links: each real file once, loops not followed round. */
 describe('collectSourceFiles', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { contentHash } from '../../src/importer/contentHash'
+import { contentHash } from '../../src/importer/read/contentHash'
 
 describe('contentHash', () => {
   it.each([

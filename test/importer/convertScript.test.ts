@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { convertScript } from '../../src/importer/convertScript'
-import type { ImportedArticle } from '../../src/importer/schema'
+import { convertScript } from '../../src/importer/store/convertScript'
+import type { ImportedArticle } from '../../src/importer/validate/schema'
 
 const article: ImportedArticle = {
   format: 'portal-page',
@@ -25,6 +25,7 @@ const article: ImportedArticle = {
     { type: 'paragraph', text: '新時代新征程,呼喚新的理念與作為。' },
   ],
   warnings: [{ kind: 'mojibake', severity: 'warning', message: 'm', snippet: '芬芳?偼顿Y', paragraph: 0 }],
+  droppedLines: [],
 }
 
 describe('convertScript', () => {

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
-import { decodeText } from '../../src/importer/decodeText'
+import { decodeText } from '../../src/importer/decode/decodeText'
 
 describe('decodeText', () => {
   it('drops a UTF-8 byte order mark', () => {

@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
-import { detectEncoding, isBinary } from '../../src/importer/detectEncoding'
+import { detectEncoding, isBinary } from '../../src/importer/decode/detectEncoding'
 import { ImportError } from '../../src/importer/importError'
 
 const ARTICLE = '安源区坚持以人民为中心，把保障和改善民生作为工作的出发点和落脚点，让百姓生活更加幸福美好。'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { detectFormat, isJekyll, isMarkdown, isPortalPage, isPrintLayout } from '../../src/importer/detectFormat'
+import { detectFormat, isJekyll, isMarkdown, isPortalPage, isPrintLayout } from '../../src/importer/detect/detectFormat'
 import { ImportError } from '../../src/importer/importError'
 
 const PROSE = '安源区坚持以人民为中心，把保障和改善民生作为工作的出发点和落脚点。'

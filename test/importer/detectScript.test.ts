@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { detectScript } from '../../src/importer/detectScript'
+import { detectScript } from '../../src/importer/detect/detectScript'
 
 describe('detectScript', () => {
   it.each([

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { createJsonArrayWriter, formatSummaryTable, toSummaryRow } from '../../src/importer/formatReport'
 import { countResult, createImportTotals } from '../../src/importer/importTotals'
 import type { ImportFileResult } from '../../src/importer/runImport'
-import type { ImportedArticle } from '../../src/importer/schema'
+import type { ImportedArticle } from '../../src/importer/validate/schema'
 
 async function writeAll(items: unknown[]): Promise<string> {
   let out = ''

@@ -3,7 +3,7 @@ import path from 'node:path'
 import iconv from 'iconv-lite'
 import { describe, expect, it } from 'vitest'
 import { buildLexicalBody, importDocument, ImportError, type ImportedArticle } from '../../src/importer'
-import { toTraditional } from '../../src/importer/chineseConverters'
+import { toTraditional } from '../../src/text/chineseConverters'
 import { referenceDistricts } from '../../src/reference/districts'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -55,7 +55,6 @@ describe('importDocument: refusals', () => {
     { name: 'a binary file', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x00, 0x0d]), code: 'binary-file', message: 'x.txt: binary file, not text: it contains NUL or control bytes' },
     { name: 'a title with no body', bytes: new TextEncoder().encode('# 东风浩荡春如海\n\n安源区 安源区\n'), code: 'validation-failed', message: 'x.txt: validation failed: field paragraphs: must hold at least one paragraph (and 1 more issue)' },
     { name: 'no Chinese prose', bytes: new TextEncoder().encode('README\n\nNothing here.\n'), code: 'unknown-format', message: 'x.txt: unknown format: no Chinese prose paragraph found' },
-    { name: 'prose with no title', bytes: new TextEncoder().encode('安源区坚持以人民为中心，推动高质量发展。\n'), code: 'validation-failed', message: 'x.txt: validation failed: field title: Invalid input: expected string, received null' },
   ])('refuses $name', ({ bytes, code, message }) => {
     expect(() => importBytes(bytes, 'x.txt')).toThrow(ImportError)
     expect(() => importBytes(bytes, 'x.txt')).toThrow(message)
@@ -102,6 +101,25 @@ describe('importDocument: what the dry run does not show', () => {
       ['mojibake', 'warning', 3, undefined],
       ['elision', 'info', undefined, undefined],
       ['summary-duplicate', 'info', 0, undefined],
+    ])
+  })
+})
+
+describe('importDocument: a page without a headline', () => {
+  it('imports it with title null and a missing-title warning instead of refusing it', () => {
+    const article = importBytes(new TextEncoder().encode('安源区坚持以人民为中心，推动高质量发展。\n'), 'x.txt')
+    expect(article.title).toBeNull()
+    expect(article.paragraphs).toEqual(['安源区坚持以人民为中心，推动高质量发展。'])
+    expect(article.warnings.map((warning) => warning.kind)).toEqual(['missing-title'])
+  })
+
+  it('keeps every line it leaves out, with the reason', () => {
+    const article = importBytes(new TextEncoder().encode('首页 > 新闻中心 > 正文\n安源区举办招聘会\n来源：萍乡日报\n安源区坚持以人民为中心，推动高质量发展。\n分享到：\n'), 'x.txt')
+    expect(article.title).toBe('安源区举办招聘会')
+    expect(article.droppedLines.map(({ line, reason }) => ({ line, reason }))).toEqual([
+      { line: 1, reason: 'page chrome: chrome words' },
+      { line: 3, reason: 'metadata' },
+      { line: 5, reason: 'page chrome: chrome words' },
     ])
   })
 })

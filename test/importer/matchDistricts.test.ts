@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { getShortName, matchDistricts } from '../../src/importer/matchDistricts'
+import { getShortName, matchDistricts } from '../../src/importer/normalise/matchDistricts'
 import { referenceDistricts } from '../../src/reference/districts'
 
 describe('getShortName', () => {
@@ -27,6 +27,9 @@ describe('matchDistricts', () => {
     { name: 'the city when nothing else matches', placeHints: [], text: '萍乡市举办招聘会。萍乡求职者众多。', expected: ['萍乡市'] },
     { name: 'near miss: the city left out when a district matches', placeHints: ['萍乡日报新闻'], text: '萍乡市安源区召开会议。', expected: ['安源区'] },
     { name: 'nothing at all', placeHints: [], text: '某地召开会议。', expected: [] },
+    { name: 'a full name over a brand name mentioned more often', placeHints: [], text: '湘东区建成物流港。红色安源连着韶山，安源精神代代相传。', expected: ['湘东区', '安源区'] },
+    { name: 'a city profile naming four divisions: the city', placeHints: [], text: '萍乡市下辖上栗县、芦溪县、莲花县、安源区和湘东区。', expected: ['萍乡市'] },
+    { name: 'near miss: three divisions named stay districts', placeHints: [], text: '上栗县、芦溪县和湘东区联合举办活动。', expected: ['湘东区', '上栗县', '芦溪县'] },
   ])('$name', ({ placeHints, text, expected }) => {
     expect(matchDistricts({ placeHints, text }, referenceDistricts)).toEqual(expected)
   })

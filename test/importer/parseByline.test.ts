@@ -15,15 +15,15 @@ describe('parseByline', () => {
     { name: 'traditional role words', line: '本報記者 張三 通訊員 李四', authors: ['張三', '李四'], photographers: [], defaultCredit: null },
     { name: 'a minority name with a middle dot', line: '记者 阿依古丽·买买提', authors: ['阿依古丽·买买提'], photographers: [], defaultCredit: null },
   ])('$name', ({ line, authors, photographers, defaultCredit }) => {
-    expect(parseByline(line)).toEqual({ authors, photographers, defaultCredit, editors: [], publishedAt: null })
+    expect(parseByline(line)).toEqual({ authors, photographers, defaultCredit, editors: [], publishedAt: null, outlet: null })
   })
 
   it('reads a date printed before the byline', () => {
-    expect(parseByline('2024年9月20日 记者 刘一 通讯员 陈二')).toEqual({ authors: ['刘一', '陈二'], photographers: [], defaultCredit: null, editors: [], publishedAt: '2024-09-20T00:00:00+08:00' })
+    expect(parseByline('2024年9月20日 记者 刘一 通讯员 陈二')).toEqual({ authors: ['刘一', '陈二'], photographers: [], defaultCredit: null, editors: [], publishedAt: '2024-09-20T00:00:00+08:00', outlet: null })
   })
 
   it('reads an editor line so it can be set aside', () => {
-    expect(parseByline('责任编辑：孙七')).toEqual({ authors: [], photographers: [], defaultCredit: null, editors: ['孙七'], publishedAt: null })
+    expect(parseByline('责任编辑：孙七')).toEqual({ authors: [], photographers: [], defaultCredit: null, editors: ['孙七'], publishedAt: null, outlet: null })
   })
 
   it.each([
@@ -43,7 +43,7 @@ describe('parseTrailingByline', () => {
   it('takes the bracketed byline off the end of a paragraph', () => {
     expect(parseTrailingByline('銳意進取的安源人正在闊步前行。(文/尚健)')).toEqual({
       text: '銳意進取的安源人正在闊步前行。',
-      byline: { authors: ['尚健'], photographers: [], defaultCredit: null, editors: [], publishedAt: null },
+      byline: { authors: ['尚健'], photographers: [], defaultCredit: null, editors: [], publishedAt: null, outlet: null },
     })
   })
 

@@ -13,7 +13,12 @@ describe('parseCaptionCredit', () => {
     { name: '图/…', line: '新建成的文化广场 图/孙七', text: '新建成的文化广场', credit: '孙七' },
     { name: 'a caption that is a sentence', line: '村民在田间收割稻谷。王五 摄', text: '村民在田间收割稻谷。', credit: '王五' },
     { name: 'traditional characters', line: '遊客觀看煙花表演 記者 王五 攝', text: '遊客觀看煙花表演', credit: '王五' },
-  ])('$name', ({ line, text, credit }) => {
+    { name: 'an outlet and a role before the name, in brackets', line: '代表发言(某某经济导报记者孙七 摄)', text: '代表发言', credit: '孙七', outlet: '某某经济导报' },
+    { name: 'a name glued to the caption, told by its surname', line: '新建的村史陈列馆林涛摄', text: '新建的村史陈列馆', credit: '林涛' },
+    { name: 'name and 摄 in brackets with an agency note', line: '丰收节现场。(孙七摄 某某社通联照片)', text: '丰收节现场。', credit: '孙七' },
+    { name: 'an agency credit before the bracket', line: '果农在搬运脐橙。某某社發(赵六 攝)', text: '果农在搬运脐橙。', credit: '赵六', outlet: '某某社' },
+  ])('$name', ({ line, text, credit, outlet }) => {
+    if (outlet) expect(parseCaptionCredit(line)).toMatchObject({ outlet })
     expect(parseCaptionCredit(line)).toMatchObject({ text, credit })
   })
 

@@ -48,7 +48,7 @@ describe('parsePortalPage', () => {
       originalPublishedAt: '2023-05-06T10:00:00+08:00',
       source: '上栗县融媒体中心',
       summary: '福田镇新建村级文化广场。',
-      placeHints: ['上栗县新闻网', '首页', '乡镇新闻'],
+      placeHints: ['上栗县新闻网'],
     })
     expect(parsed.items.map((item) => item.text)).toEqual(['福田镇新建村级文化广场，为村民提供休闲场所。', '广场投入使用后，每天傍晚都有村民在这里跳舞。'])
   })

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { isImportError } from '../../src/importer/importError'
-import { readSourceFile } from '../../src/importer/readSourceFile'
+import { readSourceFile } from '../../src/importer/read/readSourceFile'
 
 describe('readSourceFile', () => {
   it('returns the file bytes exactly', async () => {

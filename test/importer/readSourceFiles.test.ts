@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { readSourceFiles, type SourceRead } from '../../src/importer/readSourceFiles'
+import { readSourceFiles, type SourceRead } from '../../src/importer/read/readSourceFiles'
 
 /** A reader whose reads finish in the order the test says, counting how many are under way at once. */
 function createControlledReader() {

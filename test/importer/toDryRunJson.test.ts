@@ -7,7 +7,7 @@ describe('toDryRunJson', () => {
     const json = toDryRunJson('photo.bin', createImportError('binary-file', 'photo.bin'))
     expect(Object.keys(json)).toEqual([
       'file', 'ok', 'error', 'format', 'encoding', 'script', 'title', 'subtitle', 'summary', 'originalPublishedAt',
-      'source', 'sourceUrl', 'authors', 'photographers', 'districts', 'sectionHeadings', 'captions', 'paragraphs', 'warnings',
+      'source', 'sourceUrl', 'authors', 'photographers', 'districts', 'sectionHeadings', 'captions', 'paragraphs', 'warnings', 'dropped',
     ])
     expect(json).toMatchObject({ file: 'photo.bin', ok: false, error: 'photo.bin: binary file, not text', title: null, paragraphs: [], warnings: [] })
   })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ImportError } from '../../src/importer/importError'
-import type { ImportedArticle } from '../../src/importer/schema'
-import { validateImportedArticle } from '../../src/importer/validateImportedArticle'
+import type { ImportedArticle } from '../../src/importer/validate/schema'
+import { validateImportedArticle } from '../../src/importer/validate/validateImportedArticle'
 
 const valid: ImportedArticle = {
   format: 'plain',
@@ -23,6 +23,7 @@ const valid: ImportedArticle = {
   paragraphs: ['湘东区坚定方向不动摇。'],
   blocks: [{ type: 'paragraph', text: '湘东区坚定方向不动摇。' }],
   warnings: [],
+  droppedLines: [],
 }
 
 describe('validateImportedArticle', () => {
@@ -30,8 +31,11 @@ describe('validateImportedArticle', () => {
     expect(validateImportedArticle(valid, 'a.txt')).toEqual(valid)
   })
 
+  it('accepts an article without a headline (title null): an editor writes it later', () => {
+    expect(validateImportedArticle({ ...valid, title: null }, 'a.txt').title).toBeNull()
+  })
+
   it.each([
-    { name: 'no title', change: { title: null }, message: 'a.txt: validation failed: field title: Invalid input: expected string, received null' },
     { name: 'a blank title', change: { title: '   ' }, message: 'a.txt: validation failed: field title: must not be empty' },
     { name: 'no paragraphs', change: { paragraphs: [], blocks: [{ type: 'heading', text: '小节' }] }, message: 'a.txt: validation failed: field paragraphs: must hold at least one paragraph' },
     { name: 'a date without the China offset', change: { originalPublishedAt: '2022-01-03T07:00:29Z' }, message: 'a.txt: validation failed: field originalPublishedAt: must be ISO 8601 with a +08:00 offset' },

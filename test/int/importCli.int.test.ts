@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { collectSourceFiles } from '../../src/importer/collectSourceFiles'
+import { collectSourceFiles } from '../../src/importer/read/collectSourceFiles'
 import { callApi, createSignedInUser } from '../support/api'
 import { importAndCollect } from '../support/importer'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'

@@ -211,4 +211,22 @@ describe('seed importer: storing articles', () => {
     const versions = await callApi(server.url, `/api/articles/versions?where[parent][equals]=${doc.id}&depth=0`, { token: editor.token })
     expect(versions.body.totalDocs).toBe(2)
   })
+
+  it('a page without a headline is stored, never refused: a draft whose title is marked for an editor, with the warning and the dropped lines', async () => {
+    const source = ['首页 > 新闻中心 > 正文', '上栗县花炮企业加快智能化改造，全县花炮年产值突破百亿元。', '分享到：'].join('\n')
+    fs.writeFileSync(path.join(workDir, 'untitled.txt'), source)
+    const [result] = await importAndCollect(server.payload, [path.join(workDir, 'untitled.txt')], { dryRun: false })
+    expect(result).toMatchObject({ ok: true, action: 'created' })
+    const doc = await findBySourceFile('untitled.txt')
+    expect(doc._status).toBe('draft')
+    expect(doc.title).toBe('〔待拟标题〕上栗县花炮企业加快智能化改造，全…')
+    const kinds = doc.provenance.warnings.map((w: { kind: string }) => w.kind)
+    expect(kinds).toEqual(['missing-title', 'line-dropped', 'line-dropped'])
+    expect(doc.provenance.warnings.slice(1).map((w: { line: number; snippet: string }) => [w.line, w.snippet])).toEqual([
+      [1, '首页 > 新闻中心 > 正文'],
+      [3, '分享到：'],
+    ])
+    const again = await importAndCollect(server.payload, [path.join(workDir, 'untitled.txt')], { dryRun: false })
+    expect(again[0]!.action).toBe('unchanged')
+  })
 })

@@ -2,7 +2,7 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { buildLexicalBody } from '../../src/importer/buildLexicalBody'
+import { buildLexicalBody } from '../../src/importer/store/buildLexicalBody'
 import { callApi, createSignedInUser, type TestUser } from '../support/api'
 import { createArticleAt } from '../support/articles'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'

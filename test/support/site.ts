@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { buildLexicalBody } from '../../src/importer/buildLexicalBody'
+import { buildLexicalBody } from '../../src/importer/store/buildLexicalBody'
 import { publishAs } from './publishing'
 
 export interface Page {

@@ -32,6 +32,7 @@ const JSON_KEYS = [
   'captions',
   'paragraphs',
   'warnings',
+  'dropped',
   'action',
   'id',
 ]

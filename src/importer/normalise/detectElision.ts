@@ -1,5 +1,5 @@
-import { buildSnippet } from '../chineseText'
-import type { Warning } from '../schema'
+import { buildSnippet } from '../../text/chineseText'
+import type { Warning } from '../validate/schema'
 
 /** A paragraph that is only an ellipsis: the editor cut text here (<p>……</p>). */
 export function isElisionParagraph(text: string): boolean {

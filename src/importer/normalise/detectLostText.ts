@@ -1,5 +1,5 @@
-import { buildSnippet } from '../chineseText'
-import type { Warning } from '../schema'
+import { buildSnippet } from '../../text/chineseText'
+import type { Warning } from '../validate/schema'
 import { isMidSentenceStart } from './isMidSentenceStart'
 
 /** Warns about each paragraph that starts mid-sentence: its beginning was lost at a page or column break. */

@@ -1,6 +1,6 @@
-import { buildSnippet, isCjk, isHan } from '../chineseText'
-import { toSimplified, toTraditional } from '../chineseConverters'
-import type { Script, Warning } from '../schema'
+import { buildSnippet, isCjk, isHan } from '../../text/chineseText'
+import { toSimplified, toTraditional } from '../../text/chineseConverters'
+import type { Script, Warning } from '../validate/schema'
 
 /**
  * Finds text broken by a wrong decoding somewhere upstream:

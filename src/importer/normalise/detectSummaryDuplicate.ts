@@ -1,4 +1,4 @@
-import type { Warning } from '../schema'
+import type { Warning } from '../validate/schema'
 
 function comparable(text: string): string {
   return text.replace(/\s+/g, '').replace(/(?:\.{2,}|…+)$/u, '')

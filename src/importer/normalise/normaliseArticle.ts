@@ -1,5 +1,5 @@
 import type { ParsedDocument } from '../parse/parsedDocument'
-import type { Block, Caption, Script, Warning } from '../schema'
+import type { Block, Caption, Script, Warning } from '../validate/schema'
 import { detectElision } from './detectElision'
 import { detectLostText } from './detectLostText'
 import { detectMojibake } from './detectMojibake'

@@ -1,4 +1,4 @@
-import type { Warning } from '../schema'
+import type { Warning } from '../validate/schema'
 import { removePinyinAnnotations } from './removePinyinAnnotations'
 
 /**

@@ -1,6 +1,6 @@
-import { buildSnippet, isOpenEnded } from '../chineseText'
+import { buildSnippet, isOpenEnded } from '../../text/chineseText'
 import type { ParsedItem } from '../parse/parsedDocument'
-import type { Warning } from '../schema'
+import type { Warning } from '../validate/schema'
 import { joinFragmentEnds, joinFragmentRun } from './joinFragments'
 
 /**

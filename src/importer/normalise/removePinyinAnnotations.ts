@@ -1,6 +1,6 @@
 import { pinyin } from 'pinyin-pro'
-import { buildSnippet } from '../chineseText'
-import type { Warning } from '../schema'
+import { buildSnippet } from '../../text/chineseText'
+import type { Warning } from '../validate/schema'
 
 // A Han character followed by a bracketed lowercase Latin syllable, as some portals print readings: 萍鄉(xiāng).
 const ANNOTATED = /(\p{Script=Han})[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7})[)）]/gu

@@ -1,5 +1,5 @@
-import { isDecorativeFragment, isLabelLine, isOpenEnded } from '../chineseText'
-import type { Warning } from '../schema'
+import { isDecorativeFragment, isLabelLine, isOpenEnded } from '../../text/chineseText'
+import type { Warning } from '../validate/schema'
 import { parseByline, parseTrailingByline } from './parseByline'
 import { parseCaptionCredit } from './parseCaptionCredit'
 import { isEndMark, isLinkOnlyLine, parseDateLine, parseSourceLine, parseSourceUrlLine, parseTrailingSource } from './parseMetadataLine'
@@ -13,6 +13,11 @@ export interface ClassifyOptions {
    * are captions.
    */
   detectHeadings: boolean
+  /**
+   * Take a bare label line for a caption. Off when the markup marks captions
+   * itself (image alt texts): bare label lines there are list items or text.
+   */
+  detectCaptions?: boolean
 }
 
 export interface ClassifiedBody {
@@ -20,6 +25,9 @@ export interface ClassifiedBody {
   metadata: ParsedMetadata
   warnings: Warning[]
 }
+
+/** A markdown table row (日期 | 行程 | 耗时): body text, never a heading or caption. */
+const TABLE_ROW = /\|[^|]*\|/u
 
 function isBodyText(line: SourceLine | undefined): boolean {
   return line !== undefined && line.hint === undefined && !isLabelLine(line.text)
@@ -85,7 +93,7 @@ export function classifyBodyLines(lines: SourceLine[], options: ClassifyOptions)
       return void push({ kind: 'caption', text: credited.text, credit: credited.credit, line })
     }
 
-    if (!isLabelLine(text)) {
+    if (!isLabelLine(text) || TABLE_ROW.test(text)) {
       const peeled = peelTrailingNotes(text, metadata)
       metadata = peeled.metadata
       return void push({ kind: 'paragraph', text: peeled.text, line })
@@ -100,6 +108,7 @@ export function classifyBodyLines(lines: SourceLine[], options: ClassifyOptions)
     if (options.detectHeadings && !interrupts && isBodyText(lines[index + 1])) {
       return void push({ kind: 'heading', text, line })
     }
+    if (options.detectCaptions === false) return void push({ kind: 'paragraph', text, line })
     push({ kind: 'caption', text, credit: null, line })
   })
 

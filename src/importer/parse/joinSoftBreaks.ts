@@ -1,4 +1,4 @@
-import { isOpenEnded } from '../chineseText'
+import { isOpenEnded } from '../../text/chineseText'
 import { joinFragmentEnds, joinFragmentRun } from '../normalise/joinFragments'
 import type { SourceLine } from './parsedDocument'
 

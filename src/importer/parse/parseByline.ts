@@ -1,4 +1,5 @@
-import { toSimplified } from '../chineseConverters'
+import { toSimplified } from '../../text/chineseConverters'
+import { OUTLET_SUFFIX, ROLE_CORES, ROLE_MODIFIERS } from './extract/extractionRules'
 import { parsePublishedAt } from './parsePublishedAt'
 
 /** Reads byline lines: 李羽晨 钟进文/文, 文/尚健, (文/尚健), 本报记者 张三 通讯员 李四, 作者：王五, 记者 王五 摄. */
@@ -12,6 +13,8 @@ export interface Byline {
   editors: string[]
   /** A date printed before the byline, as papers do: "2024年9月20日 记者 刘一". */
   publishedAt: string | null
+  /** The outlet printed before the role (江西日报特派记者…, 新华社记者…): a source when no 来源 line names one. */
+  outlet: string | null
 }
 
 type Role = 'author' | 'photographer' | 'author+photographer' | 'editor'
@@ -73,13 +76,50 @@ function isPersonName(token: string): boolean {
   return PERSON_NAME.test(token) && !(simplifyToken(token) in PREFIX_ROLES)
 }
 
-function tokenise(line: string): string[] {
-  return line
+const ROLE_IN_TOKEN = new RegExp(`^(.*?)((?:${ROLE_MODIFIERS.join('|')})*(?:${ROLE_CORES.join('|')}))(\\p{Script=Han}{2,4}?)?(报道|文|摄)?$`, 'u')
+const TRAILING_MODIFIERS = new RegExp(`(?:${ROLE_MODIFIERS.join('|')})+$`, 'u')
+
+/**
+ * A token that runs an outlet, a role and a name together (某某日报特派全媒体首席记者张三,
+ * 本报记者周慧超, 实习记者操端晶报道) becomes its parts; the outlet is returned apart.
+ */
+/** Every glued token holds a role word or a role suffix: most tokens are spared the pattern below. */
+const ROLE_HINT = /[记記]者|通[讯訊][员員]|[实實][习習]生|[摄攝]影|[报報]道|文$/u
+
+function splitGluedRole(token: string): { tokens: string[]; outlet: string | null } | null {
+  if (!ROLE_HINT.test(token)) return null
+  const simplified = simplifyToken(token)
+  if (simplified in PREFIX_ROLES || simplified in SUFFIX_ROLES || PERSON_NAME.test(token)) return null
+  const match = ROLE_IN_TOKEN.exec(simplified)
+  if (!match) {
+    const suffixed = /^(\p{Script=Han}{2,4}?)(报道|文)$/u.exec(simplified)
+    return suffixed ? { tokens: [token.slice(0, suffixed[1]!.length), suffixed[2]!], outlet: null } : null
+  }
+  const [, head = '', , name, suffix] = match
+  const outletText = token.slice(0, head.length).replace(TRAILING_MODIFIERS, '')
+  if (head !== '' && !/^\p{Script=Han}{2,16}$/u.test(head)) return null // an outlet's name, not a sentence ending in one
+  if (head !== '' && !OUTLET_SUFFIX.test(outletText) && !TRAILING_MODIFIERS.test(head)) return null
+  const nameStart = simplified.length - (name?.length ?? 0) - (suffix?.length ?? 0)
+  const parts = ['记者', ...(name ? [token.slice(nameStart, nameStart + name.length)] : []), ...(suffix ? [suffix] : [])]
+  return { tokens: parts, outlet: outletText && OUTLET_SUFFIX.test(outletText) ? outletText : null }
+}
+
+function tokenise(line: string): { tokens: string[]; outlet: string | null } {
+  let outlet: string | null = null
+  const tokens = line
+    .replace(/^[■□▲◆●]\s*/u, '')
     .replace(/^[(（](.*)[)）]$/u, '$1')
     .replace(/[/／]/g, ' / ')
     .replace(/[:：]/g, ' : ')
     .split(/[\s、，,]+/)
     .filter(Boolean)
+    .flatMap((token) => {
+      const glued = splitGluedRole(token)
+      if (!glued) return [token]
+      outlet ??= glued.outlet
+      return glued.tokens
+    })
+  return { tokens, outlet }
 }
 
 function combineRoles(a: Role, b: Role): Role {
@@ -105,6 +145,7 @@ export function parseByline(line: string): Byline | null {
     defaultCredit: note ? note[1]!.trim() : null,
     editors: [],
     publishedAt: date ? parsePublishedAt(date[1]!) : null,
+    outlet: null,
   }
   const rest = note ? undated.replace(note[0], ' ').trim() : undated
 
@@ -114,7 +155,10 @@ export function parseByline(line: string): Byline | null {
   let pending: string[] = []
   let lastWasRole = false
   let sawSeparator = false
-  for (const token of tokenise(rest)) {
+  let suffixed: { names: string[]; role: Role } | null = null
+  const { tokens, outlet } = tokenise(rest)
+  byline.outlet = outlet
+  for (const token of tokens) {
     if (token === '/' || token === ':') {
       sawSeparator = true
       continue
@@ -122,8 +166,12 @@ export function parseByline(line: string): Byline | null {
     const key = simplifyToken(token)
     const suffixRole = SUFFIX_ROLES[key]
     const prefixRole = PREFIX_ROLES[key]
-    if (pending.length > 0 && suffixRole) {
+    if (suffixed && sawSeparator && suffixRole && pending.length === 0) {
+      if (suffixRole !== suffixed.role) assign(suffixed.names, suffixRole) // 罗凯燕 文/图: the names again, in the second role
+      suffixed = null
+    } else if (pending.length > 0 && suffixRole) {
       assign(pending, suffixRole) // 李羽晨 钟进文/文
+      suffixed = { names: pending, role: suffixRole }
       pending = []
       current = null
       lastWasRole = false

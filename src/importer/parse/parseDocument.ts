@@ -1,4 +1,4 @@
-import type { Format } from '../schema'
+import type { Format } from '../validate/schema'
 import { parseJekyll } from './parseJekyll'
 import { parseMarkdown } from './parseMarkdown'
 import type { ParsedDocument } from './parsedDocument'

@@ -5,6 +5,7 @@ import { parseMarkdownLine } from './parseMarkdownLine'
 import { parsePublishedAt } from './parsePublishedAt'
 import { createEmptyMetadata, type ParsedDocument } from './parsedDocument'
 import { splitHtmlBody } from './splitHtmlBody'
+import { stripPageMarkup } from './stripPageMarkup'
 
 /**
  * A Jekyll post: YAML front matter (title, date, categories, tags) over a body
@@ -15,7 +16,7 @@ import { splitHtmlBody } from './splitHtmlBody'
 export function parseJekyll(text: string): ParsedDocument {
   const frontMatter = parseFrontMatter(text)
   const fields = frontMatter?.fields ?? {}
-  const body = text.slice(frontMatter?.bodyStart ?? 0)
+  const body = stripPageMarkup(text.slice(frontMatter?.bodyStart ?? 0))
   const lines = splitHtmlBody(body, frontMatter?.bodyLine ?? 1)
     .map((line) => (line.hint ? line : parseMarkdownLine(line)))
     .filter((line) => line !== null)
@@ -23,7 +24,8 @@ export function parseJekyll(text: string): ParsedDocument {
   const titleHeading = getFrontMatterText(fields, 'title') ? undefined : lines.find((line) => line.hint === 'heading')
   const bodyLines = lines.filter((line) => line !== titleHeading)
   const explicitHeadings = bodyLines.some((line) => line.hint === 'heading')
-  const classified = classifyBodyLines(bodyLines, { detectHeadings: !explicitHeadings })
+  const explicitCaptions = bodyLines.some((line) => line.hint === 'caption')
+  const classified = classifyBodyLines(bodyLines, { detectHeadings: !explicitHeadings, detectCaptions: !explicitCaptions })
 
   const date = getFrontMatterText(fields, 'date')
   const categories = getFrontMatterList(fields, 'categories', 'category')

@@ -1,10 +1,11 @@
-import { isDashLed, stripLeadingDashes } from '../chineseText'
+import { isDashLed, stripLeadingDashes } from '../../text/chineseText'
 import { classifyBodyLines } from './classifyBodyLines'
 import { joinSoftBreaks } from './joinSoftBreaks'
 import { mergeMetadata } from './mergeMetadata'
 import { parseMarkdownLine, type MarkdownLine } from './parseMarkdownLine'
 import { createEmptyMetadata, type ParsedDocument } from './parsedDocument'
 import { splitLines } from './splitLines'
+import { stripPageMarkup } from './stripPageMarkup'
 
 function isPresent<T>(value: T | null): value is T {
   return value !== null
@@ -17,7 +18,7 @@ function isPresent<T>(value: T | null): value is T {
  * when it is a ## and the sections use deeper headings.
  */
 export function parseMarkdown(text: string): ParsedDocument {
-  const lines = joinSoftBreaks(splitLines(text)).map(parseMarkdownLine).filter(isPresent)
+  const lines = joinSoftBreaks(splitLines(stripPageMarkup(text))).map(parseMarkdownLine).filter(isPresent)
   const headings = lines.filter((line) => line.level !== undefined)
   const title = headings.find((line) => line.level === 1) ?? headings[0]
   const next: MarkdownLine | undefined = title ? lines[lines.indexOf(title) + 1] : undefined
@@ -27,7 +28,8 @@ export function parseMarkdown(text: string): ParsedDocument {
 
   const bodyLines = lines.filter((line) => line !== title && line !== subtitle)
   const explicitHeadings = bodyLines.some((line) => line.hint === 'heading')
-  const body = classifyBodyLines(bodyLines, { detectHeadings: !explicitHeadings })
+  const explicitCaptions = bodyLines.some((line) => line.hint === 'caption')
+  const body = classifyBodyLines(bodyLines, { detectHeadings: !explicitHeadings, detectCaptions: !explicitCaptions })
   const head = {
     ...createEmptyMetadata(),
     title: title?.text ?? null,

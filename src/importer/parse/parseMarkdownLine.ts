@@ -18,7 +18,7 @@ export function parseMarkdownLine(source: SourceLine): MarkdownLine | null {
     const text = stripInlineMarkup(heading[2]!)
     return text ? { ...source, text, hint: 'heading', level: heading[1]!.length } : null
   }
-  const image = IMAGE_ONLY.exec(source.text)
+  const image = IMAGE_ONLY.exec(source.text.replace(/(?:\s*<br\s*\/?>)+\s*$/iu, ''))
   if (image) {
     const alt = stripInlineMarkup(image[1]!)
     return alt ? { ...source, text: alt, hint: 'caption' } : null

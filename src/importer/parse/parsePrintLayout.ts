@@ -1,4 +1,4 @@
-import { parseLineLayout } from './parseLineLayout'
+import { extractArticle } from './extract/extractArticle'
 import type { ParsedDocument } from './parsedDocument'
 
 /**
@@ -7,5 +7,5 @@ import type { ParsedDocument } from './parsedDocument'
  * Cut paragraphs are rejoined later, by the normaliser.
  */
 export function parsePrintLayout(text: string): ParsedDocument {
-  return parseLineLayout(text, 'print-layout')
+  return extractArticle(text, 'print-layout')
 }

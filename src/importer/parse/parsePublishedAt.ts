@@ -1,5 +1,5 @@
 const DATE_TIME =
-  /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?(?:\s*(Z|[+-]\d{2}:?\d{2}))?/
+  /(\d{4})(?:\s*[-/.年]\s*|\s+(?=\d{1,2}\s*[-/.月]))(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]*(\d{1,2})\s*[:：时]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?(?:\s*(Z|[+-]\d{2}:?\d{2}))?/
 
 const pad = (value: number) => String(value).padStart(2, '0')
 
@@ -17,7 +17,7 @@ function offsetMinutes(offset: string): number {
 
 /**
  * The first date (and time) in the text as ISO 8601 at +08:00, or null.
- * Reads 2022-01-03 07:00:29 +0800, 2020-11-27 15:34, 2022/1/3, 2022年1月3日 8:05.
+ * Reads 2022-01-03 07:00:29 +0800, 2021 05/ 27 15:21:54, 2020-11-27 15:34, 2022/1/3, 2022年1月3日 8:05.
  * Without an offset the time is taken as China time; with another offset it is
  * converted. A date without a time becomes midnight.
  */

@@ -1,4 +1,4 @@
-import type { Format, Warning } from '../schema'
+import type { Format, Warning } from '../validate/schema'
 
 /** One line of source text that is not blank, with its 1-based line number and the blank lines before it. */
 export interface SourceLine {
@@ -31,11 +31,20 @@ export interface ParsedMetadata {
   placeHints: string[]
 }
 
+/** A source line the parser left out of the article, with the reason, so an editor can see and restore it. */
+export interface DroppedLine {
+  line: number
+  text: string
+  reason: string
+}
+
 /** What every format parser returns: the common intermediate form the normaliser works on. */
 export interface ParsedDocument extends ParsedMetadata {
   format: Format
   items: ParsedItem[]
   warnings: Warning[]
+  /** Lines dropped as chrome, metadata, kickers or copies of the title (the line-based extractor fills it). */
+  dropped?: DroppedLine[]
 }
 
 export function createEmptyMetadata(): ParsedMetadata {

@@ -1,6 +1,6 @@
-import { buildLexicalBody, type LexicalBody } from '../buildLexicalBody'
-import { convertScript } from '../convertScript'
-import type { ImportedArticle, Script, Warning } from '../schema'
+import { buildLexicalBody, type LexicalBody } from './buildLexicalBody'
+import { convertScript } from './convertScript'
+import type { ImportedArticle, Script, Warning } from '../validate/schema'
 
 export const LOCALES: readonly Script[] = ['zh-Hans', 'zh-Hant']
 
@@ -58,9 +58,23 @@ export interface BuildArticleDocumentInput {
   originalText: string
 }
 
+/** Marks a title the importer could not find, so the editors' queue shows it must be written. */
+export const UNTITLED_MARK = '〔待拟标题〕'
+const UNTITLED_WORDS = 16
+
+/**
+ * The stored title: the headline, or, for a page without one, the mark and the
+ * body's first words (an article needs a title to be saved; an editor replaces it).
+ */
+export function getStoredTitle(article: Pick<ImportedArticle, 'title' | 'paragraphs'>): string {
+  if (article.title) return article.title
+  const firstWords = [...(article.paragraphs[0] ?? '').replace(/\s+/gu, ' ').trim()].slice(0, UNTITLED_WORDS).join('')
+  return `${UNTITLED_MARK}${firstWords}…`
+}
+
 function toLocalizedFields(article: ImportedArticle): LocalizedArticleFields {
   return {
-    title: article.title,
+    title: getStoredTitle(article),
     subtitle: article.subtitle,
     summary: article.summary,
     body: buildLexicalBody(article.blocks),
@@ -137,7 +151,11 @@ export function buildArticleDocument(input: BuildArticleDocumentInput): ArticleD
       encoding: article.encoding,
       script: article.script,
       originalText: input.originalText,
-      warnings: boundStoredWarnings(article.warnings),
+      warnings: boundStoredWarnings([
+        ...article.warnings,
+        // Every line the importer left out, with its reason, so an editor can see and restore it.
+        ...article.droppedLines.map(({ line, text, reason }) => ({ kind: 'line-dropped' as const, severity: 'info' as const, message: reason, snippet: text, line })),
+      ]),
     },
   }
 }

@@ -1,5 +1,5 @@
-import type { LexicalBody } from '../buildLexicalBody'
-import type { Script } from '../schema'
+import type { LexicalBody } from './buildLexicalBody'
+import type { Script } from '../validate/schema'
 import type { ArticleDocument, LocalizedArticleFields, SharedArticleFields } from './buildArticleDocument'
 
 import { LOCALES } from './buildArticleDocument'

@@ -2,7 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 
-import type { Script } from '../schema'
+import type { Script } from '../validate/schema'
 import type { ArticleDocument, CaptionDocument } from './buildArticleDocument'
 import type { ExistingArticle, ImportPlan, ImportedSnapshot } from './planImport'
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { Article } from '../../../src/payload-types'
 
 import { StoryView } from '../../../src/components/site/StoryView'
-import { buildLexicalBody } from '../../../src/importer/buildLexicalBody'
+import { buildLexicalBody } from '../../../src/importer/store/buildLexicalBody'
 
 const story = {
   id: 'a1',

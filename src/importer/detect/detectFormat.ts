@@ -1,10 +1,10 @@
-import { countHan, isSentenceEnd } from './chineseText'
-import { createImportError, UNNAMED_FILE } from './importError'
-import { parseByline } from './parse/parseByline'
-import { parseCaptionCredit } from './parse/parseCaptionCredit'
-import { parseFrontMatter } from './parse/parseFrontMatter'
-import { isPortalMetaLine } from './parse/parsePortalMetaLine'
-import type { Format } from './schema'
+import { countHan, isSentenceEnd } from '../../text/chineseText'
+import { createImportError, UNNAMED_FILE } from '../importError'
+import { parseByline } from '../parse/parseByline'
+import { parseCaptionCredit } from '../parse/parseCaptionCredit'
+import { parseFrontMatter } from '../parse/parseFrontMatter'
+import { isPortalMetaLine } from '../parse/parsePortalMetaLine'
+import type { Format } from '../validate/schema'
 
 /** Cheap checks, one per format, run before any parser. Each looks at a few lines only. */
 

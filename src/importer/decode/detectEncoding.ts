@@ -1,8 +1,8 @@
 import { isUtf8 } from 'node:buffer'
 
-import { getFrequentHanzi } from './commonHanzi'
-import { createImportError, UNNAMED_FILE } from './importError'
-import type { Encoding } from './schema'
+import { getFrequentHanzi } from '../../text/commonHanzi'
+import { createImportError, UNNAMED_FILE } from '../importError'
+import type { Encoding } from '../validate/schema'
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf]
 

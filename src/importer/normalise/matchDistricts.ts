@@ -1,5 +1,5 @@
 import { pinyin } from 'pinyin-pro'
-import { toSimplified } from './chineseConverters'
+import { toSimplified } from '../../text/chineseConverters'
 
 /** A district the newsroom covers, as the store knows it. `level` defaults from the name: …市 is the city. */
 export interface DistrictRef {
@@ -45,6 +45,10 @@ function tokenNames(token: string, district: DistrictRef): boolean {
   return /^[a-z]+$/.test(latin) && [district.name, short].some((name) => name !== null && toneless(name) === latin)
 }
 
+const FULL_NAME_WEIGHT = 2
+/** This many divisions named in one text make it a city-wide story. */
+const CITY_WIDE_DIVISIONS = 4
+
 /** Non-overlapping occurrences, left to right (as text.split(word).length - 1 counts them, without the array). */
 function countOccurrences(text: string, word: string): number {
   if (word === '') return text.split(word).length - 1
@@ -77,12 +81,17 @@ export function matchDistricts(evidence: DistrictEvidence, districts: readonly D
         return { district, order, mentions: full, counts: full > 0 }
       }
       // Each full name holds its short name, so the full name only decides when the short one appears exactly once.
+      // A full name says more than a short one (安源 is also a brand: 红色安源, 安源精神), so full names weigh double.
       const mentions = countOccurrences(text, short)
-      return { district, order, mentions, counts: mentions >= 2 || (mentions === 1 && text.includes(district.name)) }
+      const full = mentions > 0 ? countOccurrences(text, district.name) : 0
+      return { district, order, mentions: mentions + full * FULL_NAME_WEIGHT, counts: mentions >= 2 || (mentions === 1 && full > 0) }
     })
     .filter((match) => match.counts)
     .sort((a, b) => b.mentions - a.mentions || a.order - b.order)
     .map((match) => match.district)
+  // A text that names (nearly) every division is about the city as a whole: a profile, not a district story.
+  const namedDivisions = fromText.filter((district) => !isCity(district)).length
+  if (fromHints.length === 0 && namedDivisions >= CITY_WIDE_DIVISIONS) return districts.filter(isCity).map((district) => district.name)
 
   const ordered = [...new Set([...fromHints, ...fromText])]
   const local = ordered.filter((district) => !isCity(district))

@@ -1,5 +1,5 @@
-import { toSimplified, toTraditional } from './chineseConverters'
-import type { ImportedArticle, Script } from './schema'
+import { toSimplified, toTraditional } from '../../text/chineseConverters'
+import type { ImportedArticle, Script } from '../validate/schema'
 
 /**
  * The article with its text fields in the other script (OpenCC: 't'→'cn' to
@@ -14,7 +14,7 @@ export function convertScript(article: ImportedArticle, to: Script): ImportedArt
   return {
     ...article,
     script: to,
-    title: convert(article.title),
+    title: maybe(article.title),
     subtitle: maybe(article.subtitle),
     summary: maybe(article.summary),
     source: maybe(article.source),

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { createImportError, UNNAMED_FILE } from './importError'
+import { createImportError, UNNAMED_FILE } from '../importError'
 import { importedArticleSchema, type ImportedArticle } from './schema'
 
 function describeIssue(issue: z.core.$ZodIssue): string {

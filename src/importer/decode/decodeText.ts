@@ -1,5 +1,5 @@
-import { createImportError, UNNAMED_FILE } from './importError'
-import type { Encoding } from './schema'
+import { createImportError, UNNAMED_FILE } from '../importError'
+import type { Encoding } from '../validate/schema'
 
 const DECODER_LABEL: Record<Encoding, string> = {
   'utf-8': 'utf-8',

@@ -27,6 +27,8 @@ export const WARNING_KINDS = [
   'mojibake',
   'elision',
   'summary-duplicate',
+  'missing-title',
+  'line-dropped',
 ] as const
 export const warningKindSchema = z.enum(WARNING_KINDS)
 export type WarningKind = z.infer<typeof warningKindSchema>
@@ -43,6 +45,9 @@ export const warningSchema = z.object({
 export type Warning = z.infer<typeof warningSchema>
 
 const text = z.string().trim().min(1, 'must not be empty')
+
+export const droppedLineSchema = z.object({ line: z.number().int().min(1), text: z.string(), reason: z.string().min(1) })
+export type DroppedLine = z.infer<typeof droppedLineSchema>
 
 export const blockSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('heading'), text }),
@@ -71,7 +76,8 @@ export const importedArticleSchema = z
     format: formatSchema,
     encoding: encodingSchema,
     script: scriptSchema,
-    title: text.max(200, 'must be at most 200 characters'),
+    /** null when the page has no headline: the article still imports, with a missing-title warning. */
+    title: text.max(200, 'must be at most 200 characters').nullable(),
     subtitle: text.nullable(),
     summary: text.nullable(),
     originalPublishedAt: publishedAt.nullable(),
@@ -87,6 +93,8 @@ export const importedArticleSchema = z
     paragraphs: z.array(text).min(1, 'must hold at least one paragraph'),
     blocks: z.array(blockSchema).min(1, 'must hold at least one block'),
     warnings: z.array(warningSchema),
+    /** Source lines left out of the article (chrome, metadata, kickers), with the reason: provenance an editor can restore from. */
+    droppedLines: z.array(droppedLineSchema),
   })
   .refine((article) => article.captions.every((caption) => caption.position <= article.blocks.length), {
     message: 'a caption position points past the last block',

@@ -1,5 +1,5 @@
-import { toSimplified, toTraditional } from './chineseConverters'
-import type { Script } from './schema'
+import { toSimplified, toTraditional } from '../../text/chineseConverters'
+import type { Script } from '../validate/schema'
 
 /** Characters looked at: the title and the first paragraphs. */
 const SAMPLE_CHARACTERS = 600

@@ -1,7 +1,7 @@
 import { close, fstat, open, read } from 'node:fs'
 import { promisify } from 'node:util'
 
-import { createImportError } from './importError'
+import { createImportError } from '../importError'
 
 // The callback forms: fs/promises spends about twice the CPU on a small file (a FileHandle and several round trips).
 const openAsync = promisify(open)

@@ -1,4 +1,4 @@
-import type { Block } from './schema'
+import type { Block } from '../validate/schema'
 
 /** The Lexical editor state Payload's rich-text field stores (SerializedEditorState), kept to the nodes the importer makes. */
 export interface LexicalTextNode {
