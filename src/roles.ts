@@ -14,8 +14,12 @@ export const roleLabels: Record<Role, { zh: string; en: string }> = {
 export const WRITING_ROLES: readonly Role[] = ['admin', 'chief-editor', 'editor', 'reporter']
 /** Roles that edit other people's stories and reference data. */
 export const EDITING_ROLES: readonly Role[] = ['admin', 'chief-editor', 'editor']
+/** Roles that may publish, take down and change live content (the workflow table says when). */
+export const PUBLISHING_ROLES: readonly Role[] = ['admin', 'chief-editor']
 /** Roles that handle photos. */
 export const PHOTO_ROLES: readonly Role[] = ['admin', 'chief-editor', 'editor', 'photographer']
+/** Every newsroom role (captions: anyone may write one for a story that is not live). */
+export const NEWSROOM_ROLES: readonly Role[] = ROLES
 
 interface UserWithRoles {
   roles?: readonly string[] | null

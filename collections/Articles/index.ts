@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { fieldSignedIn } from '../../src/access/fieldSignedIn'
+import { PUBLISHING_ROLES, WRITING_ROLES } from '../../src/roles'
 import { hasRole } from '../../src/access/hasRole'
 import { isSignedIn } from '../../src/access/isSignedIn'
 import { nobody } from '../../src/access/nobody'
@@ -58,9 +59,9 @@ export const Articles: CollectionConfig = {
   access: {
     read: publishedOrSignedIn,
     readVersions: isSignedIn,
-    create: hasRole('admin', 'chief-editor', 'editor', 'reporter'),
+    create: hasRole(...WRITING_ROLES),
     update: canUpdateArticle,
-    delete: hasRole('admin', 'chief-editor'),
+    delete: hasRole(...PUBLISHING_ROLES),
   },
   hooks: {
     beforeOperation: [noteArticleSaveIntent, omitNewsroomOnlyFields],

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { EDITING_ROLES, NEWSROOM_ROLES } from '../../src/roles'
 import { hasRole } from '../../src/access/hasRole'
 import { fieldSignedIn } from '../../src/access/fieldSignedIn'
 import { nobody } from '../../src/access/nobody'
@@ -38,9 +39,9 @@ export const Captions: CollectionConfig = {
   forceSelect: { photo: true, credit: true },
   access: {
     read: captionOfPublishedOrSignedIn,
-    create: hasRole('admin', 'chief-editor', 'editor', 'reporter', 'photographer'),
-    update: hasRole('admin', 'chief-editor', 'editor', 'reporter', 'photographer'),
-    delete: hasRole('admin', 'chief-editor', 'editor'),
+    create: hasRole(...NEWSROOM_ROLES),
+    update: hasRole(...NEWSROOM_ROLES),
+    delete: hasRole(...EDITING_ROLES),
   },
   hooks: {
     // A caption a live story shows is live content: changing it needs the right to publish (audited).

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../../src/access/anyone'
+import { EDITING_ROLES } from '../../src/roles'
 import { hasRole, isAdmin } from '../../src/access/hasRole'
 import { DISTRICTS_SLUG } from '../slugs'
 
@@ -21,8 +22,8 @@ export const Districts: CollectionConfig = {
   defaultSort: 'code',
   access: {
     read: anyone,
-    create: hasRole('admin', 'chief-editor', 'editor'),
-    update: hasRole('admin', 'chief-editor', 'editor'),
+    create: hasRole(...EDITING_ROLES),
+    update: hasRole(...EDITING_ROLES),
     delete: isAdmin,
   },
   fields: [

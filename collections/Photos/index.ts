@@ -7,7 +7,7 @@ import { nobody } from '../../src/access/nobody'
 import { loadEnv } from '../../src/env'
 import { PHOTO_MIME_TYPES } from '../../src/photos/photoFormats'
 import { kebabSizeName, PHOTO_DERIVATIVES, WEBP_OPTIONS } from '../../src/photos/photoSizes'
-import { PHOTO_ROLES } from '../../src/roles'
+import { PHOTO_ROLES, PUBLISHING_ROLES } from '../../src/roles'
 import { DISTRICTS_SLUG, PHOTOS_SLUG } from '../slugs'
 import { auditPhotoSave, guardPhotoDelete, guardPhotoSave } from '../../src/workflow/publishing/guardLiveContent'
 import { usedByPublishedOrSignedIn } from './access'
@@ -54,7 +54,7 @@ export const Photos: CollectionConfig = {
     read: usedByPublishedOrSignedIn,
     create: hasRole(...PHOTO_ROLES),
     update: hasRole(...PHOTO_ROLES),
-    delete: hasRole('admin', 'chief-editor'),
+    delete: hasRole(...PUBLISHING_ROLES),
   },
   hooks: {
     beforeOperation: [prepareUploadedFile],

@@ -1,16 +1,10 @@
-import type { Access, FieldAccess } from 'payload'
+import type { Access } from 'payload'
 
 import { hasAnyRole, type Role } from '../roles'
 
 /** Access for users holding any of the given roles. */
 export const hasRole =
   (...roles: Role[]): Access =>
-  ({ req: { user } }) =>
-    hasAnyRole(user, roles)
-
-/** Field-level variant of hasRole. */
-export const fieldHasRole =
-  (...roles: Role[]): FieldAccess =>
   ({ req: { user } }) =>
     hasAnyRole(user, roles)
 

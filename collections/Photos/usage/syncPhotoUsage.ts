@@ -2,13 +2,6 @@ import type { PayloadRequest } from 'payload'
 
 import { ARTICLES_SLUG, CAPTIONS_SLUG, PHOTOS_SLUG } from '../../slugs'
 
-/**
- * Set on req.context to skip the sync, e.g. `payload.update({ …, context: { skipPhotoUsageSync: true } })` in a
- * bulk job that calls syncPhotoUsage once at the end. (Payload merges a Local API call's context into the
- * shared req.context, so the flag holds for the rest of that request.)
- */
-export const SKIP_PHOTO_USAGE_SYNC = 'skipPhotoUsageSync'
-
 type Related = string | number | { id: string | number } | null | undefined
 
 /** The id of a relationship value, populated or not. */
@@ -25,7 +18,6 @@ export function relatedId(value: Related): string | null {
  * writes only the photos whose flag changes. Runs in the caller's transaction (req).
  */
 export async function syncPhotoUsage(req: PayloadRequest, photoIds: Iterable<Related>): Promise<void> {
-  if (req.context[SKIP_PHOTO_USAGE_SYNC]) return
   const ids = [...new Set([...photoIds].map(relatedId).filter((id): id is string => id !== null))]
   for (const id of ids) {
     const used = await isUsedByPublishedArticle(req, id)
