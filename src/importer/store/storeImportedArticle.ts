@@ -33,8 +33,8 @@ export interface StoredHash {
 /**
  * The stored content hash per source file: enough to tell an unchanged file, and one whose
  * import never finished (where the database has no transactions, as on FerretDB, a run cut
- * short can leave an article without its captions, or a document without any version yet,
- * which the draft lookup cannot see). Two small queries.
+ * short can leave an article without its captions, a document without any version yet, which
+ * the draft lookup cannot see, or an older version still marked latest). Two small queries.
  */
 export async function findStoredHashes(payload: Payload, sourceFiles: readonly string[]): Promise<Map<string, StoredHash>> {
   const found = new Map<string, StoredHash>()
@@ -51,7 +51,13 @@ export async function findStoredHashes(payload: Payload, sourceFiles: readonly s
   })
   for (const doc of docs as unknown as { id: string | number; provenance?: { sourceFile?: string; contentHash?: string } }[]) {
     const file = doc.provenance?.sourceFile
-    if (file && !found.has(file)) found.set(file, { id: String(doc.id), contentHash: doc.provenance?.contentHash ?? null })
+    if (!file) continue
+    const contentHash = doc.provenance?.contentHash ?? null
+    const known = found.get(file)
+    if (!known) found.set(file, { id: String(doc.id), contentHash })
+    // Two latest versions of one article: Payload's MongoDB adapter writes a new version, then
+    // unmarks the previous one; cut short in between, the one without a hash makes it incomplete.
+    else if (contentHash === null && known.id === String(doc.id)) known.contentHash = null
   }
   const { docs: documents } = await payload.find({
     collection: ARTICLES_SLUG,
