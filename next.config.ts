@@ -19,10 +19,12 @@ const sharedServerPackages = [
   '@payloadcms/drizzle',
   '@payloadcms/graphql',
   'sharp',
+  // A native addon (the search's word segmenter): loaded by Node, never bundled.
+  '@node-rs/jieba',
 ]
 
 /**
- * The reader site's public URLs (`/`, `/news/<slug>`, `/preview/…`) onto its internal `[locale]`
+ * The reader site's public URLs (`/`, `/news/<slug>`, `/search?q=…`, `/preview/…`) onto its internal `[locale]`
  * segment (src/app/(site)/[locale]): `?locale=zh-Hant` picks traditional script, anything else
  * simplified. A path segment, not the query, is what lets the root layout set `<html lang>`.
  */
@@ -31,11 +33,11 @@ const siteRewrites: Rewrite[] = [
     const has: Rewrite['has'] = [{ type: 'query', key: LOCALE_QUERY_PARAM, value: locale }]
     return [
       { source: '/', has, destination: `/${locale}` },
-      { source: '/:section(news|preview)/:rest*', has, destination: `/${locale}/:section/:rest*` },
+      { source: '/:section(news|preview|search)/:rest*', has, destination: `/${locale}/:section/:rest*` },
     ]
   }),
   { source: '/', destination: `/${DEFAULT_SITE_LOCALE}` },
-  { source: '/:section(news|preview)/:rest*', destination: `/${DEFAULT_SITE_LOCALE}/:section/:rest*` },
+  { source: '/:section(news|preview|search)/:rest*', destination: `/${DEFAULT_SITE_LOCALE}/:section/:rest*` },
 ]
 
 const nextConfig: NextConfig = {

@@ -1,5 +1,7 @@
 import type { FlattenedField, Payload, PayloadRequest, SanitizedCollectionConfig } from 'payload'
 
+import { SEARCH_OPENAPI_PATHS } from '../search/searchOpenApi'
+
 type JsonSchema = Record<string, unknown>
 
 /** A request as an anonymous caller would make it: what access functions are asked here. */
@@ -208,7 +210,7 @@ export function buildOpenApiDocument(payload: Payload, options: { serverUrl: str
     openapi: '3.1.0',
     info: { title: options.title, version: '1', description: 'Public read API: published content only. Generated from the Payload collection configs.' },
     servers: [{ url: options.serverUrl }],
-    paths,
+    paths: { ...paths, ...SEARCH_OPENAPI_PATHS },
     components: { schemas },
   }
 }

@@ -15,10 +15,10 @@ export const PRIVATE_CACHE_CONTROL = 'private, no-store'
 
 /**
  * The public read endpoints whose anonymous answers are cacheable (documents, not file downloads),
- * and a story's ninjs document (src/syndication, by id or by slug).
+ * a story's ninjs document (src/syndication, by id or by slug), and word search (src/search).
  */
 const PUBLIC_READ_PATH = new RegExp(
-  `^/api/(${PUBLIC_COLLECTION_SLUGS.join('|')})(/(?!file/)[^/]+)?/?$|^/api/openapi\\.json$|^/api/${ARTICLES_SLUG}/(by-slug/)?[^/]+/ninjs/?$`,
+  `^/api/(${PUBLIC_COLLECTION_SLUGS.join('|')})(/(?!file/)[^/]+)?/?$|^/api/openapi\\.json$|^/api/${ARTICLES_SLUG}/(by-slug/)?[^/]+/ninjs/?$|^/api/search/?$`,
 )
 
 export function isPublicReadPath(pathname: string): boolean {

@@ -1,0 +1,145 @@
+/**
+ * npm run bench:search [-- --stories 100000 --seconds 10]: the word search on a large archive.
+ * In one run, on one database (a fresh SQLite file; with BENCH_MONGODB_URI, MongoDB as well):
+ * - the index build rate: `reindexAll` over every generated story (published, both scripts);
+ * - GET /api/search at 8 concurrent keep-alive connections, rotating over queries for places,
+ *   topics (two-character words), reporters' names, two-word queries and traditional script:
+ *   p50/p99 and requests/s, the API's response cache off (every answer is a real search);
+ * - what a user would get instead on the same data: the same queries as Payload's
+ *   `where[title][like]` and `where[body][contains]` through the same API.
+ * Targets (issue 14, SQLite, 100,000 stories): p99 < 50 ms, ≥ 20× faster than the scan, ≥ 1,000 stories/s indexed.
+ */
+import { fork } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+
+import { toTraditional } from '../src/text/chineseConverters'
+import { runLoad, type LoadResult } from './support/apiLoad'
+import { exitWithUsageOnHelp, positiveOptionReader } from './support/benchOptions'
+import { STORY_PLACES, STORY_TOPICS } from './support/generateSearchStories'
+
+const USAGE = 'usage: npm run bench:search -- [--stories N (100000)] [--seconds S (10)] [--scan-seconds S (10)]'
+const { values } = parseArgs({
+  options: { stories: { type: 'string', default: '100000' }, seconds: { type: 'string', default: '10' }, 'scan-seconds': { type: 'string', default: '10' }, help: { type: 'boolean' } },
+})
+exitWithUsageOnHelp(values.help, USAGE)
+const readPositive = positiveOptionReader(USAGE)
+const STORIES = readPositive('stories', values.stories)
+const SECONDS = readPositive('seconds', values.seconds)
+const SCAN_SECONDS = readPositive('scan-seconds', values['scan-seconds'])
+const CONNECTIONS = 8
+
+/** What the desk types: places, two-character topics, names, two words, traditional script. */
+const QUERIES = [
+  ...STORY_PLACES,
+  ...STORY_TOPICS,
+  '李佳敏', '郁羽晨', '欧阳海燕', '周建国',
+  ...STORY_PLACES.slice(0, 8).map((place, index) => `${place} ${STORY_TOPICS[index]}`),
+  ...['安源煤矿', '上栗烟花', '武功山民宿', '萍乡', '高质量发展', '乡村振兴'],
+  ...['湘東', '蘆溪', '煤礦', '花炮產業'].map(toTraditional),
+]
+
+interface Ready {
+  type: 'ready'
+  lane: string
+  url: string
+  stories: number
+  writeSeconds: number
+  indexSeconds: number
+  indexCpuSeconds: number
+  entries: number
+}
+
+const loadAverage = () => os.loadavg()[0]!.toFixed(1)
+const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1))
+const row = (label: string, result: LoadResult) =>
+  `| ${label} | ${result.requestsPerSecond.toFixed(1)} | ${ms(result.p50)} ms | ${ms(result.p99)} ms | ${result.requests} | ${result.errors} |`
+
+async function measureLane(databaseUri: string, compat: string) {
+  const child = fork(path.join(import.meta.dirname, 'support/searchServer.ts'), {
+    execArgv: ['--import', 'tsx', '--conditions=production', '--no-deprecation', '--max-old-space-size=4096'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URI: databaseUri,
+      MONGODB_COMPAT: compat,
+      PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+      SEED_ON_START: 'false',
+      JOBS_AUTORUN: 'false',
+      LOG_LEVEL: 'warn',
+      BENCH_STORIES: String(STORIES),
+      ADMIN_EMAIL: '',
+      ADMIN_PASSWORD: '',
+      REVALIDATE_WEBHOOK_URLS: '',
+    },
+  })
+  const ready = await new Promise<Ready>((resolve, reject) => {
+    child.on('message', (message: { type: string; phase?: string; done?: number; total?: number }) => {
+      if (message.type === 'progress' && process.stderr.isTTY) process.stderr.write(`\r\x1b[K${message.phase} ${message.done}/${message.total}`)
+      if (message.type === 'ready') resolve(message as Ready)
+    })
+    child.once('exit', (code) => reject(new Error(`search bench server exited with ${code}`)))
+  })
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K')
+  try {
+    const encode = (q: string) => encodeURIComponent(q)
+    const searchUrls = QUERIES.map((q) => `${ready.url}/api/search?q=${encode(q)}&limit=10`)
+    // The scan takes one word (Payload's like ANDs the words of the value, contains takes it whole).
+    const titleUrls = QUERIES.map((q) => `${ready.url}/api/articles?where[title][like]=${encode(q)}&limit=10&depth=0`)
+    const bodyUrls = QUERIES.map((q) => `${ready.url}/api/articles?where[body][contains]=${encode(q)}&limit=10&depth=0`)
+    // Each URL once before measuring: answers are checked (a search that errs is no figure).
+    for (const url of [...searchUrls, titleUrls[0]!, bodyUrls[0]!]) {
+      const response = await fetch(url)
+      if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${(await response.text()).slice(0, 300)}`)
+    }
+    // The stories are really there for Payload: a scan finds what the search finds.
+    const scanned = (await (await fetch(titleUrls[0]!)).json()) as { totalDocs: number }
+    if (scanned.totalDocs === 0) throw new Error(`the title scan for ${QUERIES[0]} found nothing: the generated stories are not readable through Payload`)
+    const hits = await Promise.all(QUERIES.slice(0, 5).map(async (q) => [q, ((await (await fetch(`${ready.url}/api/search?q=${encode(q)}`)).json()) as { totalDocs: number }).totalDocs] as const))
+    const loadBefore = loadAverage()
+    const search = await runLoad(searchUrls, { connections: CONNECTIONS, seconds: SECONDS, warmUpSeconds: 2 })
+    const title = await runLoad(titleUrls, { connections: CONNECTIONS, seconds: SCAN_SECONDS, warmUpSeconds: 1 })
+    const body = await runLoad(bodyUrls, { connections: CONNECTIONS, seconds: SCAN_SECONDS, warmUpSeconds: 1 })
+    const lines = [
+      `## ${ready.lane}: ${ready.stories.toLocaleString('en')} published stories (${ready.entries.toLocaleString('en')} index entries), load ${loadBefore} → ${loadAverage()}`,
+      '',
+      `writing the stories (adapter, no hooks): ${ready.writeSeconds.toFixed(1)} s; index build (reindexAll): ${ready.indexSeconds.toFixed(1)} s = **${Math.round(ready.stories / ready.indexSeconds).toLocaleString('en')} stories/s** (${((ready.indexCpuSeconds * 1000) / ready.stories).toFixed(2)} ms CPU per story)`,
+      `matches: ${hits.map(([q, total]) => `${q} ${total}`).join(', ')}`,
+      '',
+      `| ${CONNECTIONS} connections, cache off | req/s | p50 | p99 | requests | errors |`,
+      '| --- | --- | --- | --- | --- | --- |',
+      row('GET /api/search', search),
+      row('where[title][like] (scan)', title),
+      row('where[body][contains] (scan)', body),
+      '',
+      `search vs title scan: ${(search.requestsPerSecond / title.requestsPerSecond).toFixed(1)}× the throughput, p50 ${(title.p50 / search.p50).toFixed(1)}× lower; vs body scan: ${(search.requestsPerSecond / body.requestsPerSecond).toFixed(1)}×, p50 ${(body.p50 / search.p50).toFixed(1)}× lower`,
+    ]
+    console.log(lines.join('\n'))
+  } finally {
+    child.send({ type: 'stop' })
+    await new Promise((resolve) => child.once('exit', resolve))
+  }
+}
+
+async function main() {
+  const file = path.join(os.tmpdir(), `newsroom-bench-search-${Date.now()}.db`)
+  try {
+    await measureLane(`file:${file}`, 'none')
+  } finally {
+    for (const suffix of ['', '-wal', '-shm', '-journal', '-search', '-search-wal', '-search-shm']) fs.rmSync(`${file}${suffix}`, { force: true })
+  }
+  const mongoUri = process.env.BENCH_MONGODB_URI
+  if (mongoUri) {
+    const url = new URL(mongoUri)
+    url.pathname = `/newsroom_bench_search_${Date.now()}`
+    await measureLane(url.toString(), process.env.BENCH_MONGODB_COMPAT ?? 'none')
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

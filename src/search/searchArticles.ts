@@ -1,0 +1,94 @@
+import type { Payload } from 'payload'
+
+import type { SiteLocale } from '../site/siteLocales'
+import type { SearchAudience, SearchDisplay } from './searchDocument'
+
+import { toTraditional } from '../text/chineseConverters'
+
+import { buildSnippet } from './buildSnippet'
+import { getSearchStore } from './getSearchStore'
+import { buildQueryTerms } from './tokenize'
+
+export interface SearchParams {
+  q: string
+  district?: string
+  from?: string
+  to?: string
+  locale: SiteLocale
+  page: number
+  limit: number
+}
+
+export interface SearchHit {
+  id: string
+  slug: string | null
+  title: string
+  summary: string | null
+  publishedAt: string | null
+  districts: string[]
+  snippet: string
+  /** Newsroom searches only: whether the latest version is the live one. */
+  status?: 'published' | 'draft'
+}
+
+export interface SearchAnswer {
+  docs: SearchHit[]
+  totalDocs: number
+  page: number
+  totalPages: number
+}
+
+const HAN_RUN = /^\p{Script=Han}{2,4}$/u
+
+/**
+ * The one way to search articles (the REST endpoint, the reader site, the admin's list search
+ * all call it). `audience` decides what can be found: `public` holds published text only, and
+ * only the caller's rights may choose `newsroom` (see searchEndpoint).
+ */
+export async function searchArticles(payload: Payload, params: SearchParams, audience: SearchAudience): Promise<SearchAnswer> {
+  const words = buildQueryTerms(params.q)
+  const { hits, total } = await getSearchStore(payload).search({
+    termGroups: toTermGroups(words),
+    audience,
+    district: params.district,
+    from: params.from,
+    to: params.to,
+    limit: params.limit,
+    offset: (params.page - 1) * params.limit,
+  })
+  return {
+    docs: hits.map((hit) => ({
+      id: hit.articleId,
+      slug: hit.display.slug,
+      title: hit.display.title[params.locale],
+      summary: hit.display.summary[params.locale],
+      publishedAt: hit.publishedAt,
+      districts: hit.display.districts,
+      snippet: buildLocaleSnippet(hit.display.text, words, params.locale),
+      ...(audience === 'newsroom' ? { status: hit.display.status } : {}),
+    })),
+    totalDocs: total,
+    page: params.page,
+    totalPages: Math.max(1, Math.ceil(total / params.limit)),
+  }
+}
+
+/** A snippet in the reader's script: from the traditional text where it was kept, else from the simplified text, converted. */
+function buildLocaleSnippet(text: SearchDisplay['text'], words: string[], locale: SiteLocale): string {
+  if (locale === 'zh-Hans') return buildSnippet(text['zh-Hans'], words)
+  return text['zh-Hant'] === undefined ? toTraditional(buildSnippet(text['zh-Hans'], words)) : buildSnippet(text['zh-Hant'], words)
+}
+
+/** The ids of the best `limit` matches, no snippets: for the admin's list search. */
+export async function searchArticleIds(payload: Payload, q: string, audience: SearchAudience, limit: number): Promise<string[]> {
+  const { hits } = await getSearchStore(payload).search({ termGroups: toTermGroups(buildQueryTerms(q)), audience, limit, offset: 0 })
+  return hits.map((hit) => hit.articleId)
+}
+
+/**
+ * Each query word is one index token; a short Han word may have been cut differently in a
+ * document (a name jieba did not know there), so its characters in a row match too.
+ */
+function toTermGroups(words: string[]) {
+  return words.map((word) => ({ word, characters: HAN_RUN.test(word) ? Array.from(word) : [] }))
+}

@@ -1,0 +1,181 @@
+import type { Payload, PayloadRequest } from 'payload'
+
+import type { Article, Caption, District } from '../payload-types'
+
+import { ARTICLES_SLUG, CAPTIONS_SLUG, DISTRICTS_SLUG } from '../../collections/slugs'
+import { SITE_LOCALES, type SiteLocale } from '../site/siteLocales'
+import { extractLexicalText } from './lexicalText'
+import { foldText } from './foldText'
+import { buildIndexTokensOfFolded, buildPinyinTokens } from './tokenize'
+
+/**
+ * Who may find an entry: `public` holds a story's live (published) text and is all that
+ * anonymous callers search; `newsroom` holds its latest version, draft or not, for signed-in
+ * users. A live story with a pending draft has both, each with its own text.
+ */
+export type SearchAudience = 'public' | 'newsroom'
+
+type Localized<T> = Record<SiteLocale, T>
+
+/** What the result list shows, per locale. */
+export interface SearchDisplay {
+  slug: string | null
+  title: Localized<string>
+  summary: Localized<string | null>
+  /** Title, subtitle, summary, body and captions, for snippets; zh-Hant only where it is not the simplified text converted. */
+  text: { 'zh-Hans': string; 'zh-Hant'?: string }
+  districts: string[]
+  status: 'published' | 'draft'
+}
+
+/** Who an entry is for: `both` when the latest version is the live one (no pending draft), stored once. */
+export type EntryAudience = SearchAudience | 'both'
+
+/** One entry of the index: an article's text for one audience (or both), tokenised. */
+export interface SearchDocument {
+  articleId: string
+  audience: EntryAudience
+  /** originalPublishedAt, or when the entry's version was saved: what `from`/`to` filter and the list shows. */
+  publishedAt: string | null
+  /** District ids and slugs, for the `district` filter. */
+  districtKeys: string[]
+  /** Weighted fields: headline words count most. */
+  tokens: { title: string[]; body: string[]; pinyin: string[] }
+  display: SearchDisplay
+}
+
+type LocalizedValue<T> = Partial<Record<SiteLocale, T | null>> | T | null | undefined
+type ArticleAllLocales = Omit<Article, 'title' | 'subtitle' | 'summary' | 'body'> & {
+  title?: LocalizedValue<string>
+  subtitle?: LocalizedValue<string>
+  summary?: LocalizedValue<string>
+  body?: LocalizedValue<Article['body']>
+}
+
+/** A localized field read with locale 'all', per locale (zh-Hant falls back to zh-Hans as the site does). */
+function perLocale<T>(value: LocalizedValue<T>): Localized<T | null> {
+  const byLocale = (value && typeof value === 'object' && SITE_LOCALES.some((locale) => locale in (value as object)) ? value : { 'zh-Hans': value }) as Partial<Record<SiteLocale, T | null>>
+  const hans = byLocale['zh-Hans'] ?? null
+  return { 'zh-Hans': hans, 'zh-Hant': byLocale['zh-Hant'] ?? hans }
+}
+
+const joinText = (...parts: (string | null | undefined)[]) => parts.filter((part): part is string => Boolean(part && part.trim())).join('\n')
+
+/** The article's text and its captions' as the index needs them; the other locale only where it says something else. */
+export function buildSearchDocument(
+  article: ArticleAllLocales,
+  audience: EntryAudience,
+  captions: Pick<Caption, 'text' | 'credit'>[],
+  districts: Pick<District, 'id' | 'name' | 'slug'>[],
+): SearchDocument {
+  const title = perLocale(article.title)
+  const subtitle = perLocale(article.subtitle)
+  const summary = perLocale(article.summary)
+  const body = perLocale(article.body)
+  const captionTexts = captions.map((caption) => perLocale(caption.text as LocalizedValue<string>))
+  const districtIds = (article.districts ?? []).map((district) => String(typeof district === 'object' ? district.id : district))
+  const articleDistricts = districtIds.map((id) => districts.find((district) => String(district.id) === id)).filter((district) => district !== undefined)
+  const bodyText = { 'zh-Hans': extractLexicalText(body['zh-Hans']), 'zh-Hant': body['zh-Hant'] === body['zh-Hans'] ? null : extractLexicalText(body['zh-Hant']) }
+  const headOf = (locale: SiteLocale) => joinText(title[locale], subtitle[locale])
+  const restOf = (locale: SiteLocale) =>
+    joinText(summary[locale], bodyText[locale] ?? bodyText['zh-Hans'], ...captionTexts.map((caption) => caption[locale]))
+  // Each part folded once (folding and segmenting are most of an entry's cost).
+  const head = { text: headOf('zh-Hans'), folded: '' }
+  head.folded = foldText(head.text)
+  const rest = { text: restOf('zh-Hans'), folded: '' }
+  rest.folded = foldText(rest.text)
+  const hantHead = headOf('zh-Hant')
+  const hantRest = restOf('zh-Hant')
+  // The traditional locale is usually the importer's OpenCC copy of the simplified one and folds
+  // back to the same words: then it adds nothing to the index, and its snippets are made from the
+  // simplified text. Only where an editor made it say something else is it tokenised and kept.
+  const foldedHant = hantHead === head.text && hantRest === rest.text ? null : `${foldText(hantHead)}\n${foldText(hantRest)}`
+  const hantDiffers = foldedHant !== null && foldedHant !== `${head.folded}\n${rest.folded}`
+  const bylines = foldText(
+    joinText(...captions.map((caption) => caption.credit), ...(article.authors ?? []), ...(article.tags ?? []), ...articleDistricts.map((district) => district.name)),
+  )
+  const titleTokens = buildIndexTokensOfFolded(head.folded)
+  const bylineTokens = buildIndexTokensOfFolded(bylines)
+  const bodyTokens = [...buildIndexTokensOfFolded(rest.folded), ...bylineTokens]
+  if (hantDiffers) {
+    const known = new Set([...titleTokens, ...bodyTokens])
+    bodyTokens.push(...buildIndexTokensOfFolded(foldedHant).filter((token) => !known.has(token)))
+  }
+  const hansText = joinText(head.text, rest.text)
+  const hantText = joinText(hantHead, hantRest)
+  return {
+    articleId: String(article.id),
+    audience,
+    publishedAt: article.originalPublishedAt ?? article.updatedAt ?? null,
+    districtKeys: [...districtIds, ...articleDistricts.map((district) => district.slug).filter((slug): slug is string => Boolean(slug))],
+    tokens: {
+      title: titleTokens,
+      body: bodyTokens,
+      pinyin: buildPinyinTokens([...titleTokens, ...bylineTokens]),
+    },
+    display: {
+      slug: article.slug ?? null,
+      title: { 'zh-Hans': title['zh-Hans'] ?? '', 'zh-Hant': title['zh-Hant'] ?? '' },
+      summary,
+      text: { 'zh-Hans': hansText, ...(hantDiffers ? { 'zh-Hant': hantText } : {}) },
+      districts: districtIds,
+      status: article._status === 'published' ? 'published' : 'draft',
+    },
+  }
+}
+
+/**
+ * The index entries articles should have now: each one's live version for the public (if it is
+ * published) and its latest version, draft or not, for the newsroom; none for an article that
+ * no longer exists. Read with `req`, so inside a save they see that save. Four queries for any
+ * number of articles (the full rebuild reads a few hundred at a time).
+ */
+export async function readSearchDocuments(payload: Payload, articleIds: string[], req?: Partial<PayloadRequest>): Promise<Map<string, SearchDocument[]>> {
+  const byArticle = new Map<string, SearchDocument[]>(articleIds.map((id) => [id, []]))
+  if (articleIds.length === 0) return byArticle
+  const read = (draft: boolean) =>
+    payload.find({
+      collection: ARTICLES_SLUG,
+      where: { id: { in: articleIds } },
+      draft,
+      locale: 'all',
+      depth: 0,
+      joins: false,
+      overrideAccess: true,
+      pagination: false,
+      req,
+    })
+  // One after another, not at once: inside a MongoDB transaction the reads share one session.
+  const live = await read(false)
+  const latest = await read(true)
+  const captions = await payload.find({
+    collection: CAPTIONS_SLUG,
+    where: { article: { in: articleIds } },
+    locale: 'all',
+    depth: 0,
+    sort: 'position',
+    overrideAccess: true,
+    pagination: false,
+    req,
+  })
+  const districts = await payload.find({ collection: DISTRICTS_SLUG, depth: 0, limit: 200, overrideAccess: true, pagination: false, req })
+  const captionsOf = (id: string) =>
+    (captions.docs as Caption[]).filter((caption) => String(typeof caption.article === 'object' && caption.article ? caption.article.id : caption.article) === id)
+  const latestById = new Map(latest.docs.map((doc) => [String(doc.id), doc as unknown as ArticleAllLocales]))
+  for (const doc of live.docs as unknown as ArticleAllLocales[]) {
+    const id = String(doc.id)
+    const documents = byArticle.get(id)
+    if (!documents) continue
+    const articleCaptions = captionsOf(id)
+    const latestDoc = latestById.get(id) ?? doc
+    // No pending draft (the latest version is the live one): one entry serves both.
+    const isPublished = doc._status === 'published'
+    const sameVersion = latestDoc.updatedAt === doc.updatedAt && latestDoc._status === doc._status
+    if (isPublished && sameVersion) documents.push(buildSearchDocument(doc, 'both', articleCaptions, districts.docs))
+    else {
+      if (isPublished) documents.push(buildSearchDocument(doc, 'public', articleCaptions, districts.docs))
+      documents.push(buildSearchDocument(latestDoc, 'newsroom', articleCaptions, districts.docs))
+    }
+  }
+  return byArticle
+}
