@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeOperationHook, PayloadRequest, Where } from 'payload'
 
 import { getSearchStore } from './getSearchStore'
-import { indexArticle } from './indexArticle'
+import { indexArticle, isInOpenTransaction } from './indexArticle'
 import { searchArticleIds } from './searchArticles'
 import { advanceContentGeneration } from '../delivery/contentGeneration/contentGeneration'
 
@@ -26,7 +26,7 @@ export const indexArticleAfterChange: CollectionAfterChangeHook = async ({ doc, 
 export const removeArticleAfterDelete: CollectionAfterDeleteHook = async ({ id, doc, req }) => {
   await indexSafely(req, id, async () => {
     await getSearchStore(req.payload).replaceArticles([{ articleId: String(id), documents: [] }])
-    await advanceContentGeneration(req.payload)
+    if (!(await isInOpenTransaction(req.payload, req))) await advanceContentGeneration(req.payload)
   })
   return doc
 }

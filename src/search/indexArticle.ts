@@ -4,14 +4,23 @@ import { advanceContentGeneration } from '../delivery/contentGeneration/contentG
 import { getSearchStore } from './getSearchStore'
 import { readSearchDocuments } from './searchDocument'
 
+/** Whether this request's writes are in a transaction that is still open (the adapters keep a registry of them). */
+export async function isInOpenTransaction(payload: Payload, req?: Partial<PayloadRequest>): Promise<boolean> {
+  const id = await req?.transactionID
+  const sessions = (payload.db as unknown as { sessions?: Record<string, unknown> }).sessions
+  return (typeof id === 'string' || typeof id === 'number') && Boolean(sessions?.[id])
+}
+
 /**
  * Brings an article's index entries in step with the database: its live text for the public,
- * its latest version for the newsroom, none once it is deleted. Then moves the content
- * generation, so that a search answer cached between the save and this write (the save moved
- * the generation already) is not served again.
+ * its latest version for the newsroom, none once it is deleted. Outside a transaction it then
+ * moves the content generation, so that a search answer cached between the save (which moved
+ * the generation already) and this write is not served again. Inside one, the save's own move
+ * comes at the commit, after this write; moving it here would be a write outside the
+ * transaction, which waits for the transaction it runs in (src/db.ts: one writer at a time).
  */
 export async function indexArticle(payload: Payload, articleId: string, req?: Partial<PayloadRequest>): Promise<void> {
   const documents = await readSearchDocuments(payload, [articleId], req)
   await getSearchStore(payload).replaceArticles([{ articleId, documents: documents.get(articleId) ?? [] }])
-  await advanceContentGeneration(payload)
+  if (!(await isInOpenTransaction(payload, req))) await advanceContentGeneration(payload)
 }

@@ -1,5 +1,7 @@
 import type { Client, InStatement } from '@libsql/client'
 
+import { createClient } from '@libsql/client'
+
 import type { SearchStore, StoreQuery, StoreResult } from './searchStore'
 
 import { FIELD_WEIGHTS } from './searchStore'
@@ -18,8 +20,11 @@ const INSERT_ROWS = 500
  * unicode61 tokenizer then splits only at the spaces, since our tokens are letters and digits),
  * ranked by FTS5's bm25 with field weights, and a plain table of what the result list shows.
  * Contentless (`content=''`, `contentless_delete=1`, SQLite ≥ 3.43): the words are stored once,
- * in the index. Written on Payload's own connection (`payload.db.client`); the SQLite adapter runs
- * without transactions here, so a write is committed when it returns.
+ * in the index. Written on a connection of its own that sees only the index file (attached to an
+ * in-memory main database): Payload's saves run in transactions that hold the main file's write
+ * lock until they commit, and the index is written from their afterChange hooks; a write on
+ * Payload's connection (with the index attached) would lock the main file too and wait for the
+ * very transaction it runs in. Committed when it returns.
  *
  * The tables live in a database file of their own beside Payload's (`<file>-search`, attached
  * as `search`): Payload pushes its schema to the main file at every start, and drizzle-kit's push
@@ -32,7 +37,22 @@ const quote = (term: string) => `"${term.replaceAll('"', '""')}"`
 /** A district id or slug as one FTS5 token: ids are UUIDs here, whose dashes unicode61 would split at. */
 const toDistrictToken = (key: string) => key.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')
 
-export function createSqliteSearchStore(client: Client): SearchStore {
+/** The index's own connection: an in-memory main database with the index file attached as `search`. */
+async function openIndexConnection(mainClient: Client): Promise<Client> {
+  const list = await mainClient.execute('PRAGMA database_list')
+  const mainFile = String(list.rows.find((row) => row.name === 'main')?.file ?? '')
+  const client = createClient({ url: ':memory:' })
+  await client.execute({ sql: `ATTACH DATABASE ? AS ${SCHEMA}`, args: [mainFile ? `${mainFile}-search` : ':memory:'] })
+  await client.execute('PRAGMA busy_timeout = 10000')
+  // As for the main file (src/db.ts): readers beside one writer; journal_mode is per database file.
+  if (mainFile) await client.execute(`PRAGMA ${SCHEMA}.journal_mode = WAL`)
+  return client
+}
+
+export function createSqliteSearchStore(mainClient: Client): SearchStore {
+  let opened: Promise<Client> | undefined
+  const connection = () => (opened ??= openIndexConnection(mainClient))
+
   const buildMatch = (query: StoreQuery) =>
     query.termGroups
       .map(({ word, characters }) => (characters.length > 1 ? `(${quote(word)} OR ${characters.map(quote).join(' + ')})` : quote(word)))
@@ -40,13 +60,7 @@ export function createSqliteSearchStore(client: Client): SearchStore {
 
   return {
     async prepare() {
-      const attached = await client.execute('PRAGMA database_list')
-      if (!attached.rows.some((row) => row.name === SCHEMA)) {
-        const mainFile = String(attached.rows.find((row) => row.name === 'main')?.file ?? '')
-        await client.execute({ sql: `ATTACH DATABASE ? AS ${SCHEMA}`, args: [mainFile ? `${mainFile}-search` : ':memory:'] })
-        // As for the main file (src/db.ts): readers beside one writer; journal_mode is per database file.
-        if (mainFile) await client.execute(`PRAGMA ${SCHEMA}.journal_mode = WAL`)
-      }
+      const client = await connection()
       await client.batch(
         [
           `CREATE TABLE IF NOT EXISTS ${ENTRIES} (id INTEGER PRIMARY KEY, article_id TEXT NOT NULL, audience TEXT NOT NULL, published_at TEXT, district_keys TEXT NOT NULL, display TEXT NOT NULL)`,
@@ -58,6 +72,7 @@ export function createSqliteSearchStore(client: Client): SearchStore {
     },
 
     async replaceArticles(articles) {
+      const client = await connection()
       if (articles.length === 0) return
       const ids = articles.map(({ articleId }) => articleId)
       const documents = articles.flatMap((article) => article.documents)
@@ -97,15 +112,18 @@ export function createSqliteSearchStore(client: Client): SearchStore {
     },
 
     async clear() {
+      const client = await connection()
       await client.batch([`INSERT INTO ${FTS} (${FTS_NAME}) VALUES ('delete-all')`, `DELETE FROM ${ENTRIES}`], 'write')
     },
 
     async countEntries() {
+      const client = await connection()
       const result = await client.execute(`SELECT COUNT(*) AS n FROM ${ENTRIES}`)
       return Number(result.rows[0]?.n ?? 0)
     },
 
     async search(query): Promise<StoreResult> {
+      const client = await connection()
       if (query.termGroups.length === 0) return { hits: [], total: 0 }
       // Audience and district are columns of the index itself, so the match, its count and its
       // ranking never leave FTS5: joining every match to the entries table cost a lookup per
