@@ -162,7 +162,7 @@ describe('delivery API', () => {
       expect(headers.get('etag')).toMatch(/^"/)
       expect(body.openapi).toBe('3.1.0')
       expect(Object.keys(body.paths).sort()).toEqual(
-        ['articles', 'captions', 'districts', 'photos'].flatMap((slug) => [`/api/${slug}`, `/api/${slug}/{id}`]).sort(),
+        [...['articles', 'captions', 'districts', 'photos'].flatMap((slug) => [`/api/${slug}`, `/api/${slug}/{id}`]), '/api/search'].sort(),
       )
       const article = body.components.schemas.Articles.properties
       expect(Object.keys(article)).toEqual(expect.arrayContaining(['id', 'title', 'slug', 'districts', 'tags', 'originalPublishedAt', 'captions', '_status']))
