@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, CollectionBeforeOperationHook, PayloadRequest, Where } from 'payload'
 
 import { getSearchStore } from './getSearchStore'
+import { mayChangeLiveStatus } from '../workflow/mayChangeLiveStatus'
 import { indexArticle, isInOpenTransaction } from './indexArticle'
 import { searchArticleIds } from './searchArticles'
 import { advanceContentGeneration } from '../delivery/contentGeneration/contentGeneration'
@@ -18,8 +19,10 @@ async function indexSafely(req: PayloadRequest, articleId: string | number | nul
 const idOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id?: string | number }).id : (value as string | number | null | undefined))
 
 /** Every save of an article (REST, GraphQL, admin, import, scheduled jobs, transitions, restores): its entries follow. */
-export const indexArticleAfterChange: CollectionAfterChangeHook = async ({ doc, req }) => {
-  await indexSafely(req, doc.id)
+export const indexArticleAfterChange: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, context, req }) => {
+  // Whether the save wrote the live document (the publishing decision recorded it): if not, the public entry stands.
+  const publicMayChange = mayChangeLiveStatus({ doc, previousDoc, operation, context })
+  await indexSafely(req, doc.id, () => indexArticle(req.payload, String(doc.id), req, { publicMayChange }))
   return doc
 }
 

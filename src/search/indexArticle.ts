@@ -19,8 +19,15 @@ export async function isInOpenTransaction(payload: Payload, req?: Partial<Payloa
  * comes at the commit, after this write; moving it here would be a write outside the
  * transaction, which waits for the transaction it runs in (src/db.ts: one writer at a time).
  */
-export async function indexArticle(payload: Payload, articleId: string, req?: Partial<PayloadRequest>): Promise<void> {
+export async function indexArticle(
+  payload: Payload,
+  articleId: string,
+  req?: Partial<PayloadRequest>,
+  options: { publicMayChange?: boolean } = {},
+): Promise<void> {
   const documents = await readSearchDocuments(payload, [articleId], req)
   await getSearchStore(payload).replaceArticles([{ articleId, documents: documents.get(articleId) ?? [] }])
+  // A draft save changes only the newsroom's entry, which no cached (anonymous) answer shows.
+  if (options.publicMayChange === false) return
   if (!(await isInOpenTransaction(payload, req))) await advanceContentGeneration(payload)
 }
