@@ -31,12 +31,6 @@ type AnyDatabaseAdapter = DatabaseAdapterObj<any>
  * production (it expects migrations there), but the embedded database is the
  * zero-setup, single-box store. MongoDB needs no schema migrations.
  */
-/** SQLite's "database is locked", as the driver or drizzle (in its cause) reports it. */
-function isBusyError(error: unknown): boolean {
-  const text = (value: unknown) => (value instanceof Error ? `${(value as { code?: string }).code ?? ''} ${value.message}` : String(value))
-  return /SQLITE_BUSY|database is locked/i.test(`${text(error)} ${text((error as { cause?: unknown })?.cause)}`)
-}
-
 function withSchemaPushInProduction(adapter: AnyDatabaseAdapter): AnyDatabaseAdapter {
   return {
     ...adapter,
@@ -44,20 +38,11 @@ function withSchemaPushInProduction(adapter: AnyDatabaseAdapter): AnyDatabaseAda
       const instance = adapter.init(args)
       const connect = instance.connect
       instance.connect = async function connectAndPush(this: typeof instance, options?: { hotReload: boolean }) {
-        // Payload pushes the schema inside connect, before our busy timeout is set on the connection
-        // (useWriteAheadLog): a second process starting while another writes (npm run worker beside
-        // the server) would fail at once with SQLITE_BUSY. It waits and tries again instead.
-        for (let attempt = 1; ; attempt++) {
-          try {
-            await connect?.call(this, options)
-            break
-          } catch (error) {
-            if (attempt >= 10 || !isBusyError(error)) throw error
-            await new Promise((resolve) => setTimeout(resolve, 500 * attempt))
-          }
-        }
-        if (process.env.NODE_ENV === 'production') await pushDevSchema(this as never)
+        await connect?.call(this, options)
+        // The busy timeout first: a process starting while another writes (npm run worker beside
+        // the server) then waits for the write lock instead of failing the push with SQLITE_BUSY.
         await useWriteAheadLog(this as never)
+        if (process.env.NODE_ENV === 'production') await pushDevSchema(this as never)
       }
       return instance
     },

@@ -61,7 +61,7 @@ describe('scheduled publishing through the jobs queue', () => {
     })
     expect(pending.body.docs.some((job: any) => job.input.doc.value === article.id)).toBe(true)
 
-    expect(await eventually(() => isLive(article.id))).toBe(true)
+    expect(await eventually(() => isLive(article.id), 15_000)).toBe(true)
     expect(await stageOf(article.id)).toBe('published')
     // Without transactions (FerretDB) the audit entry lands a moment after the article.
     expect(await eventually(async () => (await eventsOf(article.id)).length === 2)).toBe(true)
