@@ -5,6 +5,7 @@ import { createLocalReq } from 'payload'
 import type { Stage } from './stages'
 
 import { ARTICLES_SLUG } from '../../collections/slugs'
+import { isLiveArticle } from './publishing/isLiveArticle'
 import { contextWithGrant } from './publishing/operationState'
 import { cancelScheduledChanges, queueScheduledChange } from './scheduling'
 import { currentStage, explainRefusal, findTransition, type Action } from './transitions'
@@ -76,7 +77,7 @@ export async function performTransition(payload: Payload, req: PayloadRequest, a
   // story is live with pending edits: a plain save would write those edits (the latest version)
   // over the live document. The guard refuses any other live change under this grant.
   const changesLive = action === 'publish' || (action === 'unpublish' && !unpublishAt)
-  const pendingEditsOfLiveStory = (await isLive(payload, articleId, req)) && article._status !== 'published'
+  const pendingEditsOfLiveStory = (await isLiveArticle(req, articleId)) && article._status !== 'published'
   const context = contextWithGrant(req.context, {
     articleId: String(article.id),
     action,
@@ -95,11 +96,6 @@ export async function performTransition(payload: Payload, req: PayloadRequest, a
     context,
     req,
   })
-}
-
-async function isLive(payload: Payload, articleId: string, req: PayloadRequest): Promise<boolean> {
-  const live = await payload.db.findOne({ collection: ARTICLES_SLUG, where: { id: { equals: articleId } }, req })
-  return (live as { _status?: string } | null)?._status === 'published'
 }
 
 /** The publishing service for callers that hold a user rather than a request: jobs, scripts, tests, benchmarks. */

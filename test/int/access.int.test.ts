@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '../../src/roles'
 
 import { ACTORS, FIELD_EXAMPLES, isAllowed, situationsFor, type Actor, type Operation, type Situation } from '../support/accessRules'
-import { callApi, createSignedInUser, type TestUser } from '../support/api'
+import { callApi, createSignedInUser, type TestUser, userDocOf } from '../support/api'
 import { createArticleAt } from '../support/articles'
 import { publishAs, transitionAs } from '../support/publishing'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
@@ -137,7 +137,6 @@ async function localApi(payload: Payload, call: DoorCall, options: { draft?: boo
   }
 }
 
-const singleDocument = (operation: Operation) => operation !== 'create'
 
 /** Every door Payload opens for writing. A door added here is tried on every collection, role and operation. */
 const DOORS: Door[] = [
@@ -241,7 +240,7 @@ describe('access: every collection × operation × role × door, generated from 
       const user = await createSignedInUser(server.payload, server.url, [role])
       testUsers[role] = user
       tokens[role] = user.token
-      users[role] = { ...(await server.payload.findByID({ collection: 'users', id: user.id, overrideAccess: true })), collection: 'users' } as TypedUser
+      users[role] = await userDocOf(server.payload, user.id)
     }
   })
   afterAll(async () => stopTestServer(server))

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { callApi, createSignedInUser, type TestUser } from '../support/api'
+import { callApi, createSignedInUser, type TestUser, userDocOf } from '../support/api'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 
 /** Articles through the REST API: CRUD, slugs, drafts, and who may do what. */
@@ -85,7 +85,7 @@ describe('articles over REST', () => {
       data: { provenance: { sourceFile: 'secret.txt', contentHash: 'abc' } },
       overrideAccess: true,
       // An edit of a live story: only a user who may publish makes one (audited).
-      user: { ...(await server.payload.findByID({ collection: 'users', id: admin.id })), collection: 'users' },
+      user: await userDocOf(server.payload, admin.id),
     })
 
     const list = await callApi(server.url, '/api/articles?limit=100')

@@ -1,8 +1,6 @@
-import type { TypedUser } from 'payload'
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { callApi, createSignedInUser, type TestUser } from '../support/api'
+import { callApi, createSignedInUser, type TestUser, userDocOf } from '../support/api'
 import { createArticleAt } from '../support/articles'
 import { publishAs } from '../support/publishing'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
@@ -37,7 +35,7 @@ describe('live content changes only with the right to publish', () => {
     (
       await server.payload.find({ collection: 'workflow-events', where: { article: { equals: articleId } }, sort: 'at', depth: 0, overrideAccess: true })
     ).docs.map((event) => ({ action: event.action, by: String(event.by) }))
-  const userDoc = async (user: TestUser) => ({ ...(await server.payload.findByID({ collection: 'users', id: user.id, overrideAccess: true })), collection: 'users' }) as TypedUser
+  const userDoc = (user: TestUser) => userDocOf(server.payload, user.id)
 
   describe('finding 1: a draft save that says _status: published', () => {
     it.each([

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { buildLexicalBody } from '../../src/importer/store/buildLexicalBody'
-import { callApi, createSignedInUser, type TestUser } from '../support/api'
+import { callApi, createSignedInUser, type TestUser, userDocOf } from '../support/api'
 import { createArticleAt } from '../support/articles'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 import { compileNinjsSchema, findSchemaCheckBlocker, parseXml, SCHEMAS_DIR, stripNewsExtension, validateWithXsd } from '../support/syndication'
@@ -97,7 +97,7 @@ describe('syndication: feeds, sitemaps, ninjs', () => {
       data: { text: '居民在口袋公园散步', article: featured.id, photo: photo.id, position: 0 } as never,
       overrideAccess: true,
       // A caption added to a live story is a live edit: the chief editor's (audited).
-      user: { ...(await server.payload.findByID({ collection: 'users', id: chief.id, overrideAccess: true })), collection: 'users' } as never,
+      user: await userDocOf(server.payload, chief.id),
     })
     oldStory = await publishStory('芦溪县旧闻一则', { originalPublishedAt: '2022-01-02T23:00:29.000Z', districts: [await districtId('luxi')] })
     lianhuaStory = await publishStory('莲花县新闻一则', { districts: [await districtId('lianhua')] })

@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { Payload, TypedUser } from 'payload'
 
 import type { Role } from '../../src/roles'
 
@@ -52,4 +52,9 @@ export async function createSignedInUser(payload: Payload, baseUrl: string, role
   const login = await callApi(baseUrl, '/api/users/login', { method: 'POST', body: { email, password } })
   if (login.status !== 200) throw new Error(`login failed for ${email}: ${login.status} ${JSON.stringify(login.body)}`)
   return { id: String(user.id), email, password, token: login.body.token }
+}
+
+/** A user as the Local API's `user` option takes it (what `req.user` is in a REST request). */
+export async function userDocOf(payload: Payload, id: string): Promise<TypedUser> {
+  return { ...(await payload.findByID({ collection: 'users', id, overrideAccess: true })), collection: 'users' } as TypedUser
 }

@@ -1,6 +1,7 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
-import { ARTICLES_SLUG, CAPTIONS_SLUG } from '../../slugs'
+import { isLiveArticle } from '../../../src/workflow/publishing/isLiveArticle'
+import { CAPTIONS_SLUG } from '../../slugs'
 
 /**
  * Sets `articlePublished` on the given captions, writing only those whose flag differs (or was
@@ -19,16 +20,7 @@ export async function writeArticlePublished(payload: Payload, captions: Where, p
 
 /** Whether the article's live document (not a newer draft revision) is published; false when it does not exist. */
 export async function isArticlePublished(req: PayloadRequest, articleId: string | number): Promise<boolean> {
-  const article = await req.payload.findByID({
-    collection: ARTICLES_SLUG,
-    id: articleId,
-    depth: 0,
-    select: { _status: true },
-    overrideAccess: true,
-    disableErrors: true,
-    req,
-  })
-  return article?._status === 'published'
+  return isLiveArticle(req, articleId)
 }
 
 /**

@@ -1,20 +1,13 @@
-import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+import type { CollectionBeforeChangeHook } from 'payload'
 
 import { PRE_PUBLICATION_STAGES, type Stage } from '../stages'
 
-import { ARTICLES_SLUG } from '../../../collections/slugs'
 import { currentStage, explainRefusal } from '../transitions'
 import { classifyArticleSave, type LiveChange } from './classifyArticleSave'
+import { isLiveArticle } from './isLiveArticle'
 import { decisionKey } from './decisionKey'
 import { readSaveIntent, recordDecision, takeGrant, type PendingAudit, type PublishingGrant } from './operationState'
 import { WorkflowError } from '../workflowError'
-
-/** Whether the live (main) document is published: the latest version, for a live story with pending edits, is a draft. */
-async function isLive(req: PayloadRequest, id: unknown): Promise<boolean> {
-  if (id === undefined || id === null) return false
-  const live = await req.payload.db.findOne({ collection: ARTICLES_SLUG, where: { id: { equals: id as string } }, req })
-  return (live as { _status?: string } | null)?._status === 'published'
-}
 
 /** A takedown scheduled (with its reason) through the transition endpoint, whose time has come. */
 function isScheduledTakedownDue(scheduledUnpublishAt: unknown, now: number): boolean {
@@ -71,7 +64,7 @@ export const guardArticleSave: CollectionBeforeChangeHook = async ({ data, origi
   }
   // The live document is read only when this save may write it (draft saves and autosaves skip it).
   const mayWriteLive = classifyArticleSave({ ...save, wasLive: false }).writesLiveDocument
-  const wasLive = operation === 'update' && mayWriteLive ? await isLive(req, id) : false
+  const wasLive = operation === 'update' && mayWriteLive ? await isLiveArticle(req, id) : false
   const decision = classifyArticleSave({ ...save, wasLive })
 
   const grant = id === undefined ? undefined : takeGrant(context, String(id))

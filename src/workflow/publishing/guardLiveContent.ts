@@ -7,15 +7,11 @@ import type {
 } from 'payload'
 
 import { ARTICLES_SLUG, CAPTIONS_SLUG, WORKFLOW_EVENTS_SLUG } from '../../../collections/slugs'
+import { relatedId } from '../../../collections/Photos/usage/syncPhotoUsage'
 import { explainRefusal } from '../transitions'
 import { WorkflowError, type WorkflowErrorCode } from '../workflowError'
 
-type Related = string | number | { id: string | number } | null | undefined
-
-function relatedId(value: Related): string | null {
-  if (value === null || value === undefined) return null
-  return typeof value === 'object' ? String(value.id) : String(value)
-}
+type Related = Parameters<typeof relatedId>[0]
 
 /** The ones among these articles whose live document is published (not a pending draft). */
 async function liveArticles(req: PayloadRequest, ids: Related[]): Promise<string[]> {
