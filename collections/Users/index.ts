@@ -41,7 +41,9 @@ export const Users: CollectionConfig = {
   },
   fields: [
     // Payload's own e-mail field (merged by name), readable by admins and the account's owner only.
-    { name: 'email', type: 'email', access: { read: canReadEmail } },
+    // admin.hidden: the admin draws Payload's own e-mail input for auth collections; shown as a field
+    // too, the create-first-user and account screens would ask for the e-mail twice.
+    { name: 'email', type: 'email', access: { read: canReadEmail }, admin: { hidden: true } },
     {
       name: 'name',
       label: { zh: '姓名', en: 'Name' },
