@@ -9,11 +9,9 @@ import sharp from 'sharp'
 
 import { Articles } from '../collections/Articles'
 import { Captions } from '../collections/Captions'
-import { trackCaptionPublication } from '../collections/Captions/trackCaptionPublication'
 import { Districts } from '../collections/Districts'
 import { JobClaims } from '../collections/JobClaims'
 import { Photos } from '../collections/Photos'
-import { trackPhotoUsage } from '../collections/Photos/trackPhotoUsage'
 import { Users } from '../collections/Users'
 import { WorkflowEvents } from '../collections/WorkflowEvents'
 import { USERS_SLUG } from '../collections/slugs'
@@ -26,6 +24,7 @@ import { searchPlugin } from './search/searchPlugin'
 import { withScheduledPublishRetries } from './jobs/withScheduledPublishRetries'
 import { loadEnv } from './env'
 import { NEWSROOM_NAME } from './newsroom'
+import { visibilityPlugin } from './visibility/visibilityPlugin'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const env = loadEnv()
@@ -61,11 +60,10 @@ export default buildConfig({
     },
   },
   collections: [Articles, Captions, Photos, Districts, Users, WorkflowEvents, JobClaims],
-  // Keep photos' usedByPublished and captions' articlePublished flags in step with articles
-  // (hooks added to the articles collection).
+  // visibilityPlugin: anonymous readers see a caption or photo only while a published story uses it (src/visibility/).
   // The content generation moves after every committed write to public content (the API's response cache).
   // queryGuards: where clauses no database can run are 400, list pages capped at API_MAX_LIMIT (src/http/).
-  plugins: [trackPhotoUsage, trackCaptionPublication, trackContentGeneration, searchPlugin, queryGuards({ maxLimit: env.API_MAX_LIMIT })],
+  plugins: [visibilityPlugin(), trackContentGeneration, searchPlugin, queryGuards({ maxLimit: env.API_MAX_LIMIT })],
   jobs: {
     // No autoRun: Payload's cron polls once a minute. The Express server (or `npm run worker`)
     // runs jobs on time with src/jobs/ScheduleRunner.ts.

@@ -8,7 +8,7 @@ import type { Access } from 'payload'
  * and a constraint across the relationship costs a join per caption, a `$lookup` on MongoDB, and
  * on FerretDB (no `$lookup`) a scan of every article for the ids of all published ones. A
  * constraint on the caption's own field costs nothing more on any database. Hooks keep the flag
- * true to the article (see publication/); the cost moves to the rare writes.
+ * true to the article (see src/visibility/); the cost moves to the rare writes.
  */
 export const captionOfPublishedOrSignedIn: Access = ({ req: { user } }) => {
   if (user) return true

@@ -9,8 +9,6 @@ import { auditCaptionDelete, auditCaptionSave, guardCaptionDelete, guardCaptionS
 import { captionOfPublishedOrSignedIn } from './access'
 import { captionImageField } from './fields/captionImage'
 import { readCreditLine } from './hooks/readCreditLine'
-import { setArticlePublished } from './hooks/setArticlePublished'
-import { syncPhotoUsageOfCaption, syncPhotoUsageOfDeletedCaption } from './hooks/syncPhotoUsageOfCaption'
 
 export { CAPTIONS_SLUG }
 
@@ -45,10 +43,11 @@ export const Captions: CollectionConfig = {
   },
   hooks: {
     // A caption a live story shows is live content: changing it needs the right to publish (audited).
-    beforeChange: [guardCaptionSave, setArticlePublished],
-    afterChange: [syncPhotoUsageOfCaption, auditCaptionSave],
+    // The visibility rule adds its hooks (src/visibility/visibilityPlugin.ts).
+    beforeChange: [guardCaptionSave],
+    afterChange: [auditCaptionSave],
     beforeDelete: [guardCaptionDelete],
-    afterDelete: [syncPhotoUsageOfDeletedCaption, auditCaptionDelete],
+    afterDelete: [auditCaptionDelete],
   },
   fields: [
     { name: 'text', label: { zh: '说明文字', en: 'Text' }, type: 'textarea', required: true, localized: true },
@@ -93,7 +92,7 @@ export const Captions: CollectionConfig = {
       admin: { description: { zh: '在正文中的顺序', en: 'Order within the article' } },
     },
     {
-      // Kept true to the article's live status by hooks (publication/), so that anonymous read access
+      // Kept true to the article's live status by the visibility rule's hooks (src/visibility/), so that anonymous read access
       // is a constraint on the caption's own field (see access.ts).
       name: 'articlePublished',
       label: { zh: '所属稿件已发布', en: 'Article is published' },

@@ -8,7 +8,7 @@ import type { Access } from 'payload'
  * (article pages at depth 1, /api/photos/file/… downloads) ask this on every request, and a
  * constraint on the photo's own indexed field costs one lookup on every database, FerretDB
  * included, which has no $lookup. The flag is kept true to the articles by hooks
- * (see usage/syncPhotoUsage.ts); the cost moves to the rare writes: publishing, unpublishing,
+ * (see src/visibility/syncPhotoUsage.ts); the cost moves to the rare writes: publishing, unpublishing,
  * changing a hero photo, attaching a photo to a caption.
  */
 export const usedByPublishedOrSignedIn: Access = ({ req: { user } }) => {

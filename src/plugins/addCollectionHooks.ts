@@ -1,25 +1,19 @@
-import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, Plugin } from 'payload'
+import type { CollectionConfig, Config, Plugin } from 'payload'
 
-import { ARTICLES_SLUG } from '../slugs'
+type CollectionHooks = NonNullable<CollectionConfig['hooks']>
 
 /**
- * A plugin that appends hooks to the articles collection, so that another collection (the photo
- * desk, captions) can keep its own rule about articles in its own folder.
+ * A plugin that appends hooks to one collection, so that a feature (the visibility rule, delivery)
+ * keeps its hooks on other collections in its own folder. The collection's own hooks run first.
  */
-export function addArticleHooks(hooks: { afterChange?: CollectionAfterChangeHook[]; afterDelete?: CollectionAfterDeleteHook[] }): Plugin {
-  return (config) => ({
+export function addCollectionHooks(slug: string, hooks: CollectionHooks): Plugin {
+  return (config: Config) => ({
     ...config,
-    collections: config.collections?.map((collection) =>
-      collection.slug !== ARTICLES_SLUG
-        ? collection
-        : {
-            ...collection,
-            hooks: {
-              ...collection.hooks,
-              afterChange: [...(collection.hooks?.afterChange ?? []), ...(hooks.afterChange ?? [])],
-              afterDelete: [...(collection.hooks?.afterDelete ?? []), ...(hooks.afterDelete ?? [])],
-            },
-          },
-    ),
+    collections: config.collections?.map((collection) => {
+      if (collection.slug !== slug) return collection
+      const merged: Record<string, unknown[]> = { ...(collection.hooks as Record<string, unknown[]>) }
+      for (const [name, added] of Object.entries(hooks) as [string, unknown[]][]) merged[name] = [...(merged[name] ?? []), ...added]
+      return { ...collection, hooks: merged as CollectionHooks }
+    }),
   })
 }

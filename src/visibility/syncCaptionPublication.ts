@@ -1,7 +1,7 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
-import { isLiveArticle } from '../../../src/workflow/publishing/isLiveArticle'
-import { CAPTIONS_SLUG } from '../../slugs'
+import { CAPTIONS_SLUG } from '../../collections/slugs'
+import { isLiveArticle } from '../workflow/publishing/isLiveArticle'
 
 /**
  * Sets `articlePublished` on the given captions, writing only those whose flag differs (or was

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { writeArticlePublished } from '../../collections/Captions/publication/syncCaptionPublication'
+import { writeArticlePublished } from './syncCaptionPublication'
 
 /**
  * Brings every caption's `articlePublished` flag in step with its article at start-up: sets it on

@@ -1,15 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
-import { ARTICLES_SLUG, CAPTIONS_SLUG, PHOTOS_SLUG } from '../../slugs'
-
-type Related = string | number | { id: string | number } | null | undefined
-
-/** The id of a relationship value, populated or not. */
-export function relatedId(value: Related): string | null {
-  if (value === null || value === undefined) return null
-  if (typeof value === 'object') return String(value.id)
-  return String(value)
-}
+import { relatedId, type Related } from '../../collections/relatedId'
+import { ARTICLES_SLUG, CAPTIONS_SLUG, PHOTOS_SLUG } from '../../collections/slugs'
 
 /**
  * Recomputes `usedByPublished` for the given photos from the articles' current (published)

@@ -1,9 +1,28 @@
-import { addArticleHooks } from '../Articles/addArticleHooks'
-import { syncPhotosOfArticle, syncPhotosOfDeletedArticle } from './usage/articleHooks'
+import type { Plugin } from 'payload'
+
+import { ARTICLES_SLUG, CAPTIONS_SLUG } from '../../collections/slugs'
+import { addCollectionHooks } from '../plugins/addCollectionHooks'
+import { setArticlePublished } from './hooks/setArticlePublished'
+import { syncCaptionsOfArticle } from './hooks/syncCaptionsOfArticle'
+import { syncPhotosOfArticle, syncPhotosOfDeletedArticle } from './hooks/syncPhotosOfArticle'
+import { syncPhotoUsageOfCaption, syncPhotoUsageOfDeletedCaption } from './hooks/syncPhotoUsageOfCaption'
 
 /**
- * Keeps photos' `usedByPublished` flag in step with the articles that use them (publish, unpublish,
- * hero photo change, delete). A plugin rather than lines in the Articles config so that the photo
- * desk owns its rule in one place; the captions side of the same rule lives in the Captions collection.
+ * The visibility rule: anonymous readers see a caption or a photo only while a published story
+ * uses it. The collections' read access asks one flag of their own (captions' `articlePublished`,
+ * photos' `usedByPublished`, see their access.ts); these hooks keep the flags true to the articles
+ * on every publish, unpublish, restore, hero photo change, caption change and delete.
+ * syncCaptionPublicationOnStart repairs the captions' flag at start-up.
  */
-export const trackPhotoUsage = addArticleHooks({ afterChange: [syncPhotosOfArticle], afterDelete: [syncPhotosOfDeletedArticle] })
+export function visibilityPlugin(): Plugin {
+  const onArticles = addCollectionHooks(ARTICLES_SLUG, {
+    afterChange: [syncPhotosOfArticle, syncCaptionsOfArticle],
+    afterDelete: [syncPhotosOfDeletedArticle],
+  })
+  const onCaptions = addCollectionHooks(CAPTIONS_SLUG, {
+    beforeChange: [setArticlePublished],
+    afterChange: [syncPhotoUsageOfCaption],
+    afterDelete: [syncPhotoUsageOfDeletedCaption],
+  })
+  return async (config) => onCaptions(await onArticles(config))
+}

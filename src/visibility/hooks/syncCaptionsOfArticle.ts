@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { mayChangeLiveStatus } from '../../../src/workflow/mayChangeLiveStatus'
-import { syncCaptionPublication } from './syncCaptionPublication'
+import { mayChangeLiveStatus } from '../../workflow/mayChangeLiveStatus'
+import { syncCaptionPublication } from '../syncCaptionPublication'
 
 /**
  * After a save that may have published or unpublished an article (see mayChangeLiveStatus), its

@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook } from 'payload'
 
-import { relatedId, syncPhotoUsage } from '../../Photos/usage/syncPhotoUsage'
+import { relatedId } from '../../../collections/relatedId'
+import { syncPhotoUsage } from '../syncPhotoUsage'
 
 /** A caption that gains, loses or moves a photo may make that photo public or private. */
 export const syncPhotoUsageOfCaption: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {

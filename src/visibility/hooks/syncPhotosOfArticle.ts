@@ -1,8 +1,9 @@
 import type { CollectionAfterChangeHook, CollectionAfterDeleteHook, PayloadRequest } from 'payload'
 
-import { mayChangeLiveStatus } from '../../../src/workflow/mayChangeLiveStatus'
-import { CAPTIONS_SLUG } from '../../slugs'
-import { relatedId, syncPhotoUsage } from './syncPhotoUsage'
+import { relatedId } from '../../../collections/relatedId'
+import { CAPTIONS_SLUG } from '../../../collections/slugs'
+import { mayChangeLiveStatus } from '../../workflow/mayChangeLiveStatus'
+import { syncPhotoUsage } from '../syncPhotoUsage'
 
 async function photosOfCaptions(req: PayloadRequest, articleId: string | number) {
   const captions = await req.payload.find({

@@ -7,7 +7,7 @@ import type {
 } from 'payload'
 
 import { ARTICLES_SLUG, CAPTIONS_SLUG, WORKFLOW_EVENTS_SLUG } from '../../../collections/slugs'
-import { relatedId } from '../../../collections/Photos/usage/syncPhotoUsage'
+import { relatedId } from '../../../collections/relatedId'
 import { explainRefusal } from '../transitions'
 import { WorkflowError, type WorkflowErrorCode } from '../workflowError'
 
