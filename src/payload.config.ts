@@ -18,7 +18,7 @@ import { USERS_SLUG } from '../collections/slugs'
 import { userHasRole } from './access/hasRole'
 import { isSignedIn } from './access/isSignedIn'
 import { buildDatabaseAdapter } from './db'
-import { trackContentGeneration } from './delivery/contentGeneration/trackContentGeneration'
+import { deliveryPlugin } from './delivery/deliveryPlugin'
 import { queryGuards } from './http/queryGuards'
 import { searchPlugin } from './search/searchPlugin'
 import { withScheduledPublishRetries } from './jobs/withScheduledPublishRetries'
@@ -60,10 +60,11 @@ export default buildConfig({
     },
   },
   collections: [Articles, Captions, Photos, Districts, Users, WorkflowEvents, JobClaims],
+  // deliveryPlugin: revalidation webhooks, anonymous reads without newsroom-only fields, and the content
+  // generation the API's response cache checks, moved after every committed write to public content (src/delivery/).
   // visibilityPlugin: anonymous readers see a caption or photo only while a published story uses it (src/visibility/).
-  // The content generation moves after every committed write to public content (the API's response cache).
   // queryGuards: where clauses no database can run are 400, list pages capped at API_MAX_LIMIT (src/http/).
-  plugins: [visibilityPlugin(), trackContentGeneration, searchPlugin, queryGuards({ maxLimit: env.API_MAX_LIMIT })],
+  plugins: [deliveryPlugin(), visibilityPlugin(), searchPlugin, queryGuards({ maxLimit: env.API_MAX_LIMIT })],
   jobs: {
     // No autoRun: Payload's cron polls once a minute. The Express server (or `npm run worker`)
     // runs jobs on time with src/jobs/ScheduleRunner.ts.

@@ -9,8 +9,8 @@
 import express from 'express'
 import sharp from 'sharp'
 
-import { mountDeliveryApi } from '../../src/delivery/mountDeliveryApi'
-import { mountSyndication } from '../../src/syndication/mountSyndication'
+import { mountDeliveryApi } from '../../src/http/mountDeliveryApi'
+import { mountSyndication } from '../../src/http/mountSyndication'
 import { mountBareHandlers } from './apiBareHandlers'
 import { publishAs, workflowActor } from '../../test/support/publishing'
 

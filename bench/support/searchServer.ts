@@ -17,7 +17,7 @@ import express from 'express'
 import { ObjectId } from 'mongodb'
 
 import { ARTICLES_SLUG, DISTRICTS_SLUG } from '../../collections/slugs'
-import { mountDeliveryApi } from '../../src/delivery/mountDeliveryApi'
+import { mountDeliveryApi } from '../../src/http/mountDeliveryApi'
 import { reindexAll } from '../../src/search/reindexAll'
 import { seedReferenceDistricts } from '../../src/startup/seedReferenceDistricts'
 import { createStoryGenerator, type GeneratedStory } from './generateSearchStories'

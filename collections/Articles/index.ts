@@ -6,8 +6,6 @@ import { hasRole } from '../../src/access/hasRole'
 import { isSignedIn } from '../../src/access/isSignedIn'
 import { nobody } from '../../src/access/nobody'
 import { publishedOrSignedIn } from '../../src/access/publishedOrSignedIn'
-import { omitNewsroomOnlyFields } from '../../src/delivery/omitNewsroomOnlyFields'
-import { revalidateArticle } from '../../src/delivery/revalidateArticle'
 import { buildArticlePreviewUrl } from '../../src/site/previewPath'
 import { correctionsField } from '../../src/syndication/correctionsField'
 import { performTransition, performTransitionAs } from '../../src/workflow/performTransition'
@@ -64,10 +62,11 @@ export const Articles: CollectionConfig = {
     delete: hasRole(...PUBLISHING_ROLES),
   },
   hooks: {
-    beforeOperation: [noteArticleSaveIntent, omitNewsroomOnlyFields],
+    // Delivery and the visibility rule add their hooks (src/delivery/deliveryPlugin.ts, src/visibility/visibilityPlugin.ts).
+    beforeOperation: [noteArticleSaveIntent],
     beforeValidate: [setSlugFromTitle],
     beforeChange: [refuseStaleSave, setCreatedBy, guardArticleSave, limitEditorsToNotesOnLiveStories],
-    afterChange: [recordWorkflowEvent, revalidateArticle],
+    afterChange: [recordWorkflowEvent],
     beforeDelete: [deleteWithCaptionsUnlessAudited],
     afterOperation: [recordRestore],
   },

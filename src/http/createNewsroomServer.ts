@@ -7,11 +7,8 @@ import { getPayload } from 'payload'
 
 import type { Env } from '../env'
 
-import { mountDeliveryApi } from '../delivery/mountDeliveryApi'
-import { PRIVATE_CACHE_CONTROL } from '../delivery/withHttpCaching'
 import { NEWSROOM_NAME } from '../newsroom'
 import { PREVIEW_PATH_PREFIXES } from '../site/previewPath'
-import { mountSyndication } from '../syndication/mountSyndication'
 
 import { ScheduleRunner } from '../jobs/ScheduleRunner'
 import { ensureFirstAdmin } from '../startup/ensureFirstAdmin'
@@ -22,6 +19,9 @@ import { syncCaptionPublicationOnStart } from '../visibility/syncCaptionPublicat
 import { buildHealthRouter } from './health'
 import { securityHeaders } from './securityHeaders'
 import { isRequestBodyTooLarge, limitRequestBody } from './limitRequestBody'
+import { mountDeliveryApi } from './mountDeliveryApi'
+import { mountSyndication } from './mountSyndication'
+import { PRIVATE_CACHE_CONTROL } from './withHttpCaching'
 
 export interface NewsroomServerOptions {
   env: Env

@@ -5,14 +5,13 @@ import { handleEndpoints } from 'payload'
 
 import type { Env } from '../env'
 
-import { checkJsonBody } from '../http/checkJsonBody'
-import { refuseMalformedParameters } from '../http/refuseMalformedParameters'
-
-import { readContentGeneration } from './contentGeneration/contentGeneration'
+import { readContentGeneration } from '../delivery/contentGeneration/contentGeneration'
+import { checkJsonBody } from './checkJsonBody'
 import { corsAllowList } from './corsAllowList'
 import { createIsAnonymousRequest, type IsAnonymousRequest } from './isAnonymousRequest'
 import { openApiRoute } from './openApiRoute'
 import { rateLimitPerIp } from './rateLimitPerIp'
+import { refuseMalformedParameters } from './refuseMalformedParameters'
 import { ResponseCache } from './responseCache'
 import { withHttpCaching, type ResponseCaching } from './withHttpCaching'
 

@@ -3,10 +3,10 @@ import type { Payload } from 'payload'
 
 import type { Env } from '../env'
 
-import type { DeliveryEdge } from '../delivery/mountDeliveryApi'
+import type { DeliveryEdge } from './mountDeliveryApi'
 
-import { withHttpCaching } from '../delivery/withHttpCaching'
-import { answerFeed, answerNewsSitemap, answerRobotsTxt, answerSitemap } from './syndicationResponses'
+import { answerFeed, answerNewsSitemap, answerRobotsTxt, answerSitemap } from '../syndication/syndicationResponses'
+import { withHttpCaching } from './withHttpCaching'
 
 /** Feed and sitemap paths; a district's feeds sit under its slug. */
 const FEED_PATH = /^\/feeds\/(?:([a-z0-9-]+)\/)?(rss|atom)\.xml$/

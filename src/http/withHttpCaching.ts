@@ -4,9 +4,9 @@ import type { IsAnonymousRequest } from './isAnonymousRequest'
 import type { CachedResponse, ResponseCache } from './responseCache'
 
 import { ARTICLES_SLUG } from '../../collections/slugs'
-import { sendFetchResponse, toFetchRequest } from '../http/fetchAdapter'
+import { PUBLIC_COLLECTION_SLUGS } from '../delivery/publicCollections'
 import { computeEtag, isEtagMatch } from './computeEtag'
-import { PUBLIC_COLLECTION_SLUGS } from './publicCollections'
+import { sendFetchResponse, toFetchRequest } from './fetchAdapter'
 
 type FetchHandler = (request: globalThis.Request) => Promise<globalThis.Response>
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 
 import { fieldSignedIn } from '../../src/access/fieldSignedIn'
-import { computeEtag, isEtagMatch } from '../../src/delivery/computeEtag'
+import { computeEtag, isEtagMatch } from '../../src/http/computeEtag'
 import { omitNewsroomOnlyFields } from '../../src/delivery/omitNewsroomOnlyFields'
 import { getRevalidationEvent } from '../../src/delivery/revalidateArticle'
-import { isPublicReadPath } from '../../src/delivery/withHttpCaching'
+import { isPublicReadPath } from '../../src/http/withHttpCaching'
 import { parseEnv } from '../../src/env'
 
 describe('isEtagMatch', () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { Payload } from 'payload'
 
 import { advanceGenerationOnPublicWrites } from '../../src/delivery/contentGeneration/advanceGenerationOnPublicWrites'
-import { ResponseCache, type CachedResponse } from '../../src/delivery/responseCache'
+import { ResponseCache, type CachedResponse } from '../../src/http/responseCache'
 
 const answer = (generation: string, bytes = 100): CachedResponse => ({
   generation,
