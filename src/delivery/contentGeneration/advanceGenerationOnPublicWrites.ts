@@ -2,13 +2,37 @@ import type { Payload } from 'payload'
 
 import { advanceContentGeneration } from './contentGeneration'
 
+/** The adapter's writes to documents: each moves the generation when it touches a public collection. */
+export const WRAPPED_WRITE_METHODS = ['create', 'updateOne', 'updateMany', 'upsert', 'deleteOne', 'deleteMany'] as const
+
+/** The ends of a transaction: the generation moves when one that wrote public content commits. */
+export const WRAPPED_TRANSACTION_METHODS = ['commitTransaction', 'rollbackTransaction'] as const
+
 /**
- * The adapter's writes to documents. Writes of versions (createVersion, updateVersion,
- * deleteVersions: draft saves, autosaves, their pruning) are left out: anonymous readers never
- * get a version (a `draft=true` read without a user answers the live document, and the versions
- * endpoints are the newsroom's), so an editor autosaving all day leaves every cached answer valid.
+ * The adapters' other methods that write, and why the generation does not follow them. A Payload
+ * upgrade that adds or renames a write method fails test/unit/adapterWrites.test.ts until it is
+ * wrapped above or listed here.
  */
-const WRITE_METHODS = ['create', 'updateOne', 'updateMany', 'upsert', 'deleteOne', 'deleteMany'] as const
+export const WRITE_METHODS_LEFT_ALONE: Readonly<Record<string, string>> = {
+  // Anonymous readers never get a version (a `draft=true` read without a user answers the live
+  // document, and the versions endpoints are the newsroom's), so an editor autosaving all day
+  // leaves every cached answer valid.
+  createVersion: 'versions are never public',
+  updateVersion: 'versions are never public',
+  deleteVersions: 'versions are never public',
+  createGlobal: 'no global is public; the content generation itself is a global',
+  updateGlobal: 'no global is public; the content generation itself is a global',
+  createGlobalVersion: 'versions are never public',
+  updateGlobalVersion: 'versions are never public',
+  updateJobs: 'jobs are never public',
+  beginTransaction: 'nothing is written yet; writes in the transaction are noted',
+  createMigration: 'writes a migration file, not content',
+  dropDatabase: 'used only by migrate:fresh',
+  // Drizzle's row helpers, called only inside the adapter's own create/update/delete methods.
+  insert: 'a row helper inside the wrapped methods (SQLite)',
+  deleteWhere: 'a row helper inside the wrapped methods (SQLite)',
+  createJSONQuery: 'builds a query fragment; writes nothing (SQLite)',
+}
 
 type WriteArgs = { collection?: string; collectionSlug?: string; req?: { transactionID?: number | Promise<number | string | null | undefined> | string } }
 type TransactionID = number | Promise<number | string> | string
@@ -17,6 +41,7 @@ type TransactionID = number | Promise<number | string> | string
  * Advances the content generation after every committed write to a public collection, made by
  * any code in this process: REST, the admin, the importer, the scheduled-publishing runner, and
  * hooks that write through the adapter (photos' usedByPublished, captions' articlePublished).
+ * Installed by deliveryPlugin's onInit.
  *
  * Why at the adapter rather than in collection hooks: hooks do not see writes made through
  * `payload.db`, and they run inside the operation's transaction. The generation must move after
@@ -34,11 +59,11 @@ export function advanceGenerationOnPublicWrites(payload: Payload, publicSlugs: r
   const publicSet = new Set(publicSlugs)
   /** Open transactions that wrote public content. */
   const pending = new Set<number | string>()
-  // The adapter's registry of open transactions (both adapters keep one): `req.transactionID` is not
-  // always a live transaction (Payload leaves the pending promise there when the adapter runs without
-  // transactions, as our SQLite store does), and such a write has committed already.
+  // The adapter's registry of open transactions (BaseDatabaseAdapter's `sessions`, kept by both adapters):
+  // `req.transactionID` is not always a live transaction (Payload leaves the pending promise there when
+  // the adapter runs without transactions, as our SQLite store does), and such a write has committed already.
   const isOpenTransaction = (id: unknown): id is number | string =>
-    (typeof id === 'string' || typeof id === 'number') && Boolean((payload.db as unknown as { sessions?: Record<string, unknown> }).sessions?.[id])
+    (typeof id === 'string' || typeof id === 'number') && Boolean(payload.db.sessions?.[id])
 
   const advance = async () => {
     try {
@@ -49,7 +74,11 @@ export function advanceGenerationOnPublicWrites(payload: Payload, publicSlugs: r
     }
   }
 
-  for (const method of WRITE_METHODS) {
+  for (const method of [...WRAPPED_WRITE_METHODS, ...WRAPPED_TRANSACTION_METHODS]) {
+    // A Payload upgrade that renamed one must stop the start, not leave cached answers stale.
+    if (typeof db[method] !== 'function') throw new Error(`The database adapter has no ${method}(): the content generation cannot follow its writes`)
+  }
+  for (const method of WRAPPED_WRITE_METHODS) {
     const write = db[method]!.bind(db)
     db[method] = async (args: WriteArgs) => {
       const result = await write(args)
