@@ -46,7 +46,7 @@ function streamBody(url: string, path: string, headers: Record<string, string>, 
   })
 }
 
-/** The edge of the server (src/http/, src/delivery/): body limits and how credentials are counted. */
+/** The edge of the server (src/http/): body limits and how credentials are counted. */
 describe('the edge', () => {
   let server: TestServer
   let editor: TestUser
