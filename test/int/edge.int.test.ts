@@ -288,7 +288,6 @@ describe('the edge', () => {
 
 describe('the session cookie in production', () => {
   it('is Secure (and HttpOnly, SameSite=Lax)', async () => {
-    const nodeEnv = process.env.NODE_ENV
     const server = await startTestServer('edge-production', { env: { NODE_ENV: 'production' } })
     try {
       const user = await createSignedInUser(server.payload, server.url, ['admin'])
@@ -303,7 +302,6 @@ describe('the session cookie in production', () => {
       expect(cookie).toMatch(/;\s*SameSite=Lax/i)
     } finally {
       await stopTestServer(server)
-      Object.assign(process.env, { NODE_ENV: nodeEnv })
     }
   })
 })
