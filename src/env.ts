@@ -178,30 +178,36 @@ function ensureSqliteDirectory(uri: string): void {
   if (filePath && filePath !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(filePath)), { recursive: true })
 }
 
-let cachedEnv: Env | undefined
-
-/** Reads .env (if present) and process.env once, with the side effects start-up needs. */
-export function loadEnv(): Env {
-  if (cachedEnv) return cachedEnv
-  if (fs.existsSync('.env') && typeof process.loadEnvFile === 'function') process.loadEnvFile('.env')
+/**
+ * The environment the CMS runs with, from a set of variables: parsed (a bad value throws an
+ * EnvError naming it) and completed with what start-up derives (the SQLite file's directory,
+ * the development secret, the server URL). Takes the variables as an argument so a test can
+ * build the environment it wants without touching process.env.
+ */
+export function resolveEnv(variables: Record<string, string | undefined>): Env {
   // `next build` evaluates the config to collect pages; the runtime secret is not needed (nor wanted) there.
-  const building = process.env.NEXT_PHASE === 'phase-production-build'
-  const parsed = parseEnv(building ? { PAYLOAD_SECRET: randomBytes(32).toString('hex'), ...process.env } : process.env)
+  const building = variables.NEXT_PHASE === 'phase-production-build'
+  const parsed = parseEnv(building ? { PAYLOAD_SECRET: randomBytes(32).toString('hex'), ...variables } : variables)
   const DATABASE_URI = parsed.DATABASE_URI ?? DEFAULT_DATABASE_URI
   if (DATABASE_URI.startsWith('file:')) ensureSqliteDirectory(DATABASE_URI)
-  cachedEnv = {
+  return {
     ...parsed,
     DATABASE_URI,
     PAYLOAD_SECRET: parsed.PAYLOAD_SECRET ?? readOrCreateDevSecret(),
     SERVER_URL: parsed.SERVER_URL ?? `http://${parsed.HOST}:${parsed.PORT}`,
   }
+}
+
+let cachedEnv: Env | undefined
+
+/** This process's environment (.env, if present, then process.env), resolved once. */
+export function loadEnv(): Env {
+  if (cachedEnv) return cachedEnv
+  if (fs.existsSync('.env') && typeof process.loadEnvFile === 'function') process.loadEnvFile('.env')
+  cachedEnv = resolveEnv(process.env)
   return cachedEnv
 }
 
-/** Tests start several apps with different variables in one process. */
-export function resetEnvCache(): void {
-  cachedEnv = undefined
-}
 
 /** For entry points: the environment, or one line naming the bad variable and exit code 1. */
 export function loadEnvOrExit(): Env {

@@ -9,7 +9,8 @@ const SHUTDOWN_TIMEOUT_MS = 15_000
 async function main() {
   const env = loadEnvOrExit()
 
-  const { default: config } = await import('./payload.config')
+  const { buildNewsroomConfig } = await import('./buildNewsroomConfig')
+  const config = buildNewsroomConfig(env)
   const { createNewsroomServer } = await import('./http/createNewsroomServer')
   const server = await createNewsroomServer({
     env,

@@ -8,8 +8,9 @@ import { getPayload } from 'payload'
 import { loadEnvOrExit } from './env'
 
 async function main() {
-  loadEnvOrExit()
-  const { default: config } = await import('./payload.config')
+  const env = loadEnvOrExit()
+  const { buildNewsroomConfig } = await import('./buildNewsroomConfig')
+  const config = buildNewsroomConfig(env)
   const { ScheduleRunner } = await import('./jobs/ScheduleRunner')
   const payload = await getPayload({ config })
   const runner = new ScheduleRunner(payload, { name: `worker-${process.pid}` })

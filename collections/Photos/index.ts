@@ -4,7 +4,6 @@ import path from 'node:path'
 
 import { hasRole } from '../../src/access/hasRole'
 import { nobody } from '../../src/access/nobody'
-import { loadEnv } from '../../src/env'
 import { PHOTO_MIME_TYPES } from '../../src/photos/photoFormats'
 import { kebabSizeName, PHOTO_DERIVATIVES, WEBP_OPTIONS } from '../../src/photos/photoSizes'
 import { PHOTO_ROLES, PUBLISHING_ROLES } from '../../src/roles'
@@ -35,7 +34,8 @@ const imageSizes: ImageSize[] = PHOTO_DERIVATIVES.map(({ name, width, format }) 
   admin: { disableListColumn: true, disableListFilter: true, disableGroupBy: true },
 }))
 
-export const Photos: CollectionConfig = {
+/** The photo desk's upload collection; originals and their sizes are stored under `<mediaDir>/photos`. */
+export const buildPhotos = ({ mediaDir }: { mediaDir: string }): CollectionConfig => ({
   slug: PHOTOS_SLUG,
   labels: {
     singular: { zh: '图片', en: 'Photo' },
@@ -66,7 +66,7 @@ export const Photos: CollectionConfig = {
     afterError: [explainFailedUpload],
   },
   upload: {
-    staticDir: path.resolve(loadEnv().MEDIA_DIR, 'photos'),
+    staticDir: path.resolve(mediaDir, 'photos'),
     mimeTypes: PHOTO_MIME_TYPES,
     focalPoint: true,
     // Payload's crop overwrites the stored original; the original is the photo desk's master.
@@ -139,4 +139,4 @@ export const Photos: CollectionConfig = {
       },
     },
   ],
-}
+})

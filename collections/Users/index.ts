@@ -10,7 +10,8 @@ import { formerAccountLockFields, throttleLogins } from './throttleLogins'
 
 export { USERS_SLUG }
 
-export const Users: CollectionConfig = {
+/** Newsroom accounts; the session cookie is HTTPS-only when `secureCookies` (production, served behind TLS). */
+export const buildUsers = ({ secureCookies }: { secureCookies: boolean }): CollectionConfig => ({
   slug: USERS_SLUG,
   labels: {
     singular: { zh: '用户', en: 'User' },
@@ -20,8 +21,7 @@ export const Users: CollectionConfig = {
     // No account lock: failed sign-ins are throttled per account and address instead (throttleLogins.ts).
     maxLoginAttempts: 0,
     tokenExpiration: 12 * 60 * 60,
-    // The session cookie travels over HTTPS only in production (served behind TLS).
-    cookies: { secure: process.env.NODE_ENV === 'production', sameSite: 'Lax' },
+    cookies: { secure: secureCookies, sameSite: 'Lax' },
   },
   admin: {
     useAsTitle: 'name',
@@ -68,4 +68,4 @@ export const Users: CollectionConfig = {
     // schema push of an existing database stop at Drizzle's data-loss prompt.
     ...formerAccountLockFields,
   ],
-}
+})

@@ -1,6 +1,6 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { loadEnv } from '../env'
+import { configuredEnv } from '../configuredEnv'
 import { mayChangeLiveStatus } from '../workflow/mayChangeLiveStatus'
 import { postRevalidationWebhooks, type RevalidationEvent } from './postRevalidationWebhooks'
 
@@ -19,7 +19,7 @@ export function getRevalidationEvent(wasLive: boolean, isLive: boolean, draftSav
  * (`context.importing`) and when `context.skipRevalidate` is set.
  */
 export const revalidateArticle: CollectionAfterChangeHook = ({ doc, previousDoc, operation, req, context }) => {
-  const urls = loadEnv().REVALIDATE_WEBHOOK_URLS
+  const urls = configuredEnv(req.payload).REVALIDATE_WEBHOOK_URLS
   const switches = context as { importing?: boolean; skipRevalidate?: boolean }
   if (urls.length === 0 || switches.importing || switches.skipRevalidate) return doc
   // previousDoc is the latest version, which may be a pending draft of a live story: its workflow

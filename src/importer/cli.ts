@@ -56,10 +56,11 @@ async function main(): Promise<number> {
   let payload = null
   let maxFileBytes: number
   if (!dryRun) {
-    maxFileBytes = loadEnvOrExit().IMPORT_MAX_BYTES
+    const env = loadEnvOrExit()
+    maxFileBytes = env.IMPORT_MAX_BYTES
     const { getPayload } = await import('payload')
-    const { default: config } = await import('../payload.config')
-    payload = await getPayload({ config })
+    const { buildNewsroomConfig } = await import('../buildNewsroomConfig')
+    payload = await getPayload({ config: buildNewsroomConfig(env) })
     const { seedReferenceDistricts } = await import('../startup/seedReferenceDistricts')
     await seedReferenceDistricts(payload)
   } else {

@@ -6,9 +6,10 @@ import { renderProgressBar } from '../importer/formatReport'
 import { reindexAll } from './reindexAll'
 
 async function main() {
-  const { default: config } = await import('../payload.config')
+  const { loadEnvOrExit } = await import('../env')
+  const { buildNewsroomConfig } = await import('../buildNewsroomConfig')
   const { getPayload } = await import('payload')
-  const payload = await getPayload({ config })
+  const payload = await getPayload({ config: buildNewsroomConfig(loadEnvOrExit()) })
   const showProgress = process.stderr.isTTY
   const started = performance.now()
   const { articles, entries } = await reindexAll(payload, {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { buildLexicalBody } from '../../src/importer/store/buildLexicalBody'
-import { callApi, createSignedInUser, type TestUser } from '../support/api'
+import { callApi, type TestUser, signedInAs } from '../support/api'
 import { failInCiWhenBlocked, findProductionBuildBlocker } from '../support/browser'
 import { createStory, fetchPage, readDistrictSection, readHtmlLang } from '../support/site'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
@@ -42,8 +42,8 @@ describe.skipIf(blocker !== null)(`reader site and draft preview${blocker ? ` (s
 
   beforeAll(async () => {
     server = await startTestServer('reader-site', { withAdmin: true })
-    const admin = await createSignedInUser(server.payload, server.url, ['admin'])
-    editor = await createSignedInUser(server.payload, server.url, ['editor'])
+    const admin = await signedInAs(server, 'admin')
+    editor = await signedInAs(server, 'editor')
     const districts = await server.payload.find({ collection: 'districts', pagination: false, overrideAccess: true })
     const district = (slug: string) => districts.docs.find((doc) => doc.slug === slug)!.id
     const anyuan = [district('anyuan')]

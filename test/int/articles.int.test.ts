@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { callApi, createSignedInUser, type TestUser, userDocOf } from '../support/api'
+import { callApi, type TestUser, userDocOf, signedInAs } from '../support/api'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 
 /** Articles through the REST API: CRUD, slugs, drafts, and who may do what. */
@@ -15,12 +15,12 @@ describe('articles over REST', () => {
 
   beforeAll(async () => {
     server = await startTestServer('articles')
-    admin = await createSignedInUser(server.payload, server.url, ['admin'])
-    chief = await createSignedInUser(server.payload, server.url, ['chief-editor'])
-    editor = await createSignedInUser(server.payload, server.url, ['editor'])
-    reporter = await createSignedInUser(server.payload, server.url, ['reporter'])
-    otherReporter = await createSignedInUser(server.payload, server.url, ['reporter'])
-    photographer = await createSignedInUser(server.payload, server.url, ['photographer'])
+    admin = await signedInAs(server, 'admin')
+    chief = await signedInAs(server, 'chief-editor')
+    editor = await signedInAs(server, 'editor')
+    reporter = await signedInAs(server, 'reporter')
+    otherReporter = await signedInAs(server, 'reporter')
+    photographer = await signedInAs(server, 'photographer')
   })
   afterAll(async () => {
     await stopTestServer(server)

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { AWAITING_PHOTO_QUERY } from '../../src/photos/awaitingPhoto'
 import { PHOTO_DERIVATIVES } from '../../src/photos/photoSizes'
-import { callApi, createSignedInUser, type TestUser } from '../support/api'
+import { callApi, type TestUser, signedInAs } from '../support/api'
 import { createArticleAt } from '../support/articles'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 import { makePhoto, uploadPhoto } from './photosFixtures'
@@ -33,11 +33,11 @@ describe('captions over REST', () => {
   beforeAll(async () => {
     server = await startTestServer('captions')
     // The first account of a database is always an admin.
-    await createSignedInUser(server.payload, server.url, ['admin'])
-    editor = await createSignedInUser(server.payload, server.url, ['editor'])
-    reporter = await createSignedInUser(server.payload, server.url, ['reporter'])
-    photographer = await createSignedInUser(server.payload, server.url, ['photographer'])
-    chief = await createSignedInUser(server.payload, server.url, ['chief-editor'])
+    await signedInAs(server, 'admin')
+    editor = await signedInAs(server, 'editor')
+    reporter = await signedInAs(server, 'reporter')
+    photographer = await signedInAs(server, 'photographer')
+    chief = await signedInAs(server, 'chief-editor')
   })
   afterAll(async () => {
     await stopTestServer(server)

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { callApi, createSignedInUser, type TestUser } from '../support/api'
+import { callApi, type TestUser, signedInAs } from '../support/api'
 import { createArticleAt } from '../support/articles'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 import { publishAs } from '../support/publishing'
@@ -53,8 +53,8 @@ describe('delivery API', () => {
         REVALIDATE_WEBHOOK_URLS: `${receiver.url}/hook,${receiver.url}/slow,http://127.0.0.1:9/refused`,
       },
     })
-    await createSignedInUser(server.payload, server.url, ['admin'])
-    chief = await createSignedInUser(server.payload, server.url, ['chief-editor'])
+    await signedInAs(server, 'admin')
+    chief = await signedInAs(server, 'chief-editor')
     // The seeds arrive as drafts (the importer's saves call no webhook: checked below); publish them as a chief editor would.
     await new Promise((resolve) => setTimeout(resolve, 300))
     noticesFromImport = [...receiver.notices]

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 
-import { callApi, createSignedInUser } from '../support/api'
+import { callApi, signedInAs } from '../support/api'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 
 /** Reference districts are loaded at start, once, and an editor's edits survive a restart. */
@@ -27,8 +27,8 @@ describe('reference districts', () => {
     expect(anyuan).toMatchObject({ pinyin: 'Anyuan', level: 'district' })
     expect(anyuan.parent.name).toBe('萍乡市')
 
-    await createSignedInUser(server.payload, server.url, ['admin']) // the first account is always an admin
-    const editor = await createSignedInUser(server.payload, server.url, ['editor'])
+    await signedInAs(server, 'admin') // the first account is always an admin
+    const editor = await signedInAs(server, 'editor')
     const edit = await callApi(server.url, `/api/districts/${anyuan.id}`, {
       method: 'PATCH',
       token: editor.token,
@@ -58,7 +58,7 @@ describe('reference districts', () => {
   })
 
   it('refuse an administrative code that is not six digits, naming the field', async () => {
-    const editor = await createSignedInUser(server!.payload, server!.url, ['editor'])
+    const editor = await signedInAs(server!, 'editor')
     const response = await callApi(server!.url, '/api/districts', {
       method: 'POST',
       token: editor.token,

@@ -1,7 +1,7 @@
 import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { callApi, createSignedInUser, type TestUser } from '../support/api'
+import { callApi, type TestUser, signedInAs } from '../support/api'
 import { createArticleAt } from '../support/articles'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 
@@ -53,8 +53,8 @@ describe('the edge', () => {
 
   beforeAll(async () => {
     server = await startTestServer('edge', { env: { UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES), API_RATE_LIMIT_PER_MINUTE: '4' } })
-    await createSignedInUser(server.payload, server.url, ['admin'])
-    editor = await createSignedInUser(server.payload, server.url, ['editor'])
+    await signedInAs(server, 'admin')
+    editor = await signedInAs(server, 'editor')
   })
   afterAll(async () => {
     await stopTestServer(server)
@@ -288,10 +288,9 @@ describe('the edge', () => {
 
 describe('the session cookie in production', () => {
   it('is Secure (and HttpOnly, SameSite=Lax)', async () => {
-    const nodeEnv = process.env.NODE_ENV
     const server = await startTestServer('edge-production', { env: { NODE_ENV: 'production' } })
     try {
-      const user = await createSignedInUser(server.payload, server.url, ['admin'])
+      const user = await signedInAs(server, 'admin')
       const login = await fetch(`${server.url}/api/users/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -303,7 +302,6 @@ describe('the session cookie in production', () => {
       expect(cookie).toMatch(/;\s*SameSite=Lax/i)
     } finally {
       await stopTestServer(server)
-      Object.assign(process.env, { NODE_ENV: nodeEnv })
     }
   })
 })

@@ -124,18 +124,11 @@ describe('readiness and disk space (READY_MIN_FREE_MB)', () => {
       expect(response.body.reason).toMatch(/^only [\d.]+ MiB free on the disk of .+ \(READY_MIN_FREE_MB=1073741824\)$/)
     } finally {
       await stopTestServer(server)
-      // startTestServer leaves its variables in process.env for the next start in this file.
-      Object.assign(process.env, { READY_MIN_FREE_MB: '' })
     }
   })
 })
 
 describe('a production server never silently starts a fresh newsroom', () => {
-  const nodeEnv = process.env.NODE_ENV
-  afterAll(() => {
-    Object.assign(process.env, { NODE_ENV: nodeEnv, DATABASE_INIT: '' })
-  })
-
   it('refuses a database with no newsroom in it (an empty SQLite file, a mistyped MongoDB name) unless DATABASE_INIT=true', async () => {
     const databaseUri = buildFreshDatabaseUri('health-empty')
     if (onSqlite) fs.writeFileSync(sqliteFilePath(databaseUri)!, '')
@@ -147,7 +140,6 @@ describe('a production server never silently starts a fresh newsroom', () => {
       databaseUri,
       env: { NODE_ENV: 'production', DATABASE_INIT: 'true', ADMIN_EMAIL: 'first.admin@newsroom.test', ADMIN_PASSWORD: 'first-admin-password' },
     })
-    Object.assign(process.env, { NODE_ENV: nodeEnv, ADMIN_EMAIL: '', ADMIN_PASSWORD: '' })
     try {
       expect((await started.payload.count({ collection: 'users', overrideAccess: true })).totalDocs).toBe(1)
     } finally {
@@ -156,7 +148,6 @@ describe('a production server never silently starts a fresh newsroom', () => {
     }
     // Once it holds a newsroom, a production start needs no DATABASE_INIT.
     const again = await startTestServer('health-empty', { databaseUri, env: { NODE_ENV: 'production', DATABASE_INIT: 'false' } })
-    Object.assign(process.env, { NODE_ENV: nodeEnv })
     await stopTestServer(again)
   })
 
@@ -167,11 +158,9 @@ describe('a production server never silently starts a fresh newsroom', () => {
       `Refusing to start: the database file ${file} does not exist. Check DATABASE_URI, or set DATABASE_INIT=true once to create a new newsroom database there.`,
     )
     expect(fs.existsSync(file)).toBe(false)
-    Object.assign(process.env, { NODE_ENV: nodeEnv })
 
     const created = await startTestServer('health-prod', { databaseUri, env: { NODE_ENV: 'production', DATABASE_INIT: 'true' } })
     await stopTestServer(created)
-    Object.assign(process.env, { NODE_ENV: nodeEnv })
     expect(fs.existsSync(markerPathFor(file))).toBe(true)
   })
 

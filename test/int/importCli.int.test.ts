@@ -5,7 +5,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { collectSourceFiles } from '../../src/importer/read/collectSourceFiles'
-import { callApi, createSignedInUser } from '../support/api'
+import { callApi, signedInAs } from '../support/api'
 import { importAndCollect } from '../support/importer'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 import { buildFreshDatabaseUri, currentLane } from '../support/testDatabase'
@@ -96,8 +96,8 @@ describe('npm run import -- seeds/ against a fresh database', () => {
 
   it('the newsroom then sees exactly five draft articles, one per seed file', async () => {
     server = await startTestServer('import_cli_check', { databaseUri })
-    await createSignedInUser(server.payload, server.url, ['admin']) // the first account is always an admin
-    const editor = await createSignedInUser(server.payload, server.url, ['editor'])
+    await signedInAs(server, 'admin') // the first account is always an admin
+    const editor = await signedInAs(server, 'editor')
     const response = await callApi(server.url, '/api/articles?limit=50&draft=true&depth=0&sort=provenance.sourceFile', {
       token: editor.token,
     })

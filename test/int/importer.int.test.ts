@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { callApi, createSignedInUser, type TestUser } from '../support/api'
+import { callApi, type TestUser, signedInAs } from '../support/api'
 import { importAndCollect } from '../support/importer'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 
@@ -21,9 +21,9 @@ describe('seed importer: storing articles', () => {
 
   beforeAll(async () => {
     server = await startTestServer('importer', { env: { SEED_ON_START: 'true' } })
-    await createSignedInUser(server.payload, server.url, ['admin']) // the first account is always an admin
-    editor = await createSignedInUser(server.payload, server.url, ['editor'])
-    chief = await createSignedInUser(server.payload, server.url, ['chief-editor'])
+    await signedInAs(server, 'admin') // the first account is always an admin
+    editor = await signedInAs(server, 'editor')
+    chief = await signedInAs(server, 'chief-editor')
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-import-'))
   })
   afterAll(async () => {
@@ -107,8 +107,8 @@ describe('seed importer: storing articles', () => {
     const { databaseUri } = server
     await server.close()
     server = await startTestServer('importer', { databaseUri, env: { SEED_ON_START: 'true' } })
-    editor = await createSignedInUser(server.payload, server.url, ['editor'])
-    chief = await createSignedInUser(server.payload, server.url, ['chief-editor'])
+    editor = await signedInAs(server, 'editor')
+    chief = await signedInAs(server, 'chief-editor')
     const all = await callApi(server.url, '/api/articles?limit=50&draft=true', { token: editor.token })
     expect(all.body.totalDocs).toBe(5)
   })

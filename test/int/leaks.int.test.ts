@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { callApi, createSignedInUser, type TestUser } from '../support/api'
+import { callApi, type TestUser, signedInAs } from '../support/api'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 import { publishAs, transitionAs } from '../support/publishing'
 
@@ -22,7 +22,7 @@ describe('anonymous callers see published content only', () => {
 
   beforeAll(async () => {
     server = await startTestServer('leaks')
-    admin = await createSignedInUser(server.payload, server.url, ['admin'])
+    admin = await signedInAs(server, 'admin')
     const { payload } = server
     const created = await payload.create({
       collection: 'articles',

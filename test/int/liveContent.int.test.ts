@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { callApi, createSignedInUser, type TestUser, userDocOf } from '../support/api'
+import { callApi, type TestUser, userDocOf, signedInAs } from '../support/api'
 import { createArticleAt } from '../support/articles'
 import { publishAs } from '../support/publishing'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
@@ -22,11 +22,11 @@ describe('live content changes only with the right to publish', () => {
 
   beforeAll(async () => {
     server = await startTestServer('live-content')
-    admin = await createSignedInUser(server.payload, server.url, ['admin'])
-    chief = await createSignedInUser(server.payload, server.url, ['chief-editor'])
-    editor = await createSignedInUser(server.payload, server.url, ['editor'])
-    reporter = await createSignedInUser(server.payload, server.url, ['reporter'])
-    photographer = await createSignedInUser(server.payload, server.url, ['photographer'])
+    admin = await signedInAs(server, 'admin')
+    chief = await signedInAs(server, 'chief-editor')
+    editor = await signedInAs(server, 'editor')
+    reporter = await signedInAs(server, 'reporter')
+    photographer = await signedInAs(server, 'photographer')
   })
   afterAll(async () => stopTestServer(server))
 

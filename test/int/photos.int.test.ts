@@ -4,7 +4,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { PHOTO_DERIVATIVES } from '../../src/photos/photoSizes'
-import { callApi, createSignedInUser, type TestUser } from '../support/api'
+import { callApi, type TestUser, signedInAs } from '../support/api'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 import { FIXTURE_CAMERA, makePhoto, makePixelBomb, readLocationTraces, truncate, uploadPhoto } from './photosFixtures'
 
@@ -30,11 +30,11 @@ describe('photos over REST', () => {
   beforeAll(async () => {
     server = await startTestServer('photos', { env: { UPLOAD_MAX_BYTES: String(MAX_BYTES) } })
     staticDir = server.payload.collections.photos.config.upload.staticDir!
-    admin = await createSignedInUser(server.payload, server.url, ['admin'])
-    chief = await createSignedInUser(server.payload, server.url, ['chief-editor'])
-    editor = await createSignedInUser(server.payload, server.url, ['editor'])
-    reporter = await createSignedInUser(server.payload, server.url, ['reporter'])
-    photographer = await createSignedInUser(server.payload, server.url, ['photographer'])
+    admin = await signedInAs(server, 'admin')
+    chief = await signedInAs(server, 'chief-editor')
+    editor = await signedInAs(server, 'editor')
+    reporter = await signedInAs(server, 'reporter')
+    photographer = await signedInAs(server, 'photographer')
   })
   afterAll(async () => {
     await stopTestServer(server)

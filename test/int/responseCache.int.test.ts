@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { queueScheduledChange } from '../../src/workflow/scheduling'
-import { callApi, createSignedInUser, type TestUser } from '../support/api'
+import { callApi, type TestUser, signedInAs } from '../support/api'
 import { createArticleAt } from '../support/articles'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 import { startWorkerProcess } from '../support/worker'
@@ -23,9 +23,9 @@ describe('response cache', () => {
 
   beforeAll(async () => {
     server = await startTestServer('response-cache', { env: { JOBS_AUTORUN: 'false' } })
-    admin = await createSignedInUser(server.payload, server.url, ['admin'])
-    chief = await createSignedInUser(server.payload, server.url, ['chief-editor'])
-    reporter = await createSignedInUser(server.payload, server.url, ['reporter'])
+    admin = await signedInAs(server, 'admin')
+    chief = await signedInAs(server, 'chief-editor')
+    reporter = await signedInAs(server, 'reporter')
   })
   afterAll(async () => {
     await stopTestServer(server)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { callApi, createSignedInUser, type TestUser } from '../support/api'
+import { callApi, type TestUser, signedInAs } from '../support/api'
 import { createArticleAt } from '../support/articles'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 
@@ -13,10 +13,10 @@ describe('revisions, locking and stale saves', () => {
 
   beforeAll(async () => {
     server = await startTestServer('revisions')
-    await createSignedInUser(server.payload, server.url, ['admin'])
-    editor = await createSignedInUser(server.payload, server.url, ['editor'])
-    otherEditor = await createSignedInUser(server.payload, server.url, ['editor'])
-    chief = await createSignedInUser(server.payload, server.url, ['chief-editor'])
+    await signedInAs(server, 'admin')
+    editor = await signedInAs(server, 'editor')
+    otherEditor = await signedInAs(server, 'editor')
+    chief = await signedInAs(server, 'chief-editor')
   })
   afterAll(async () => {
     await stopTestServer(server)

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ScheduleRunner } from '../../src/jobs/ScheduleRunner'
 import { queueScheduledChange } from '../../src/workflow/scheduling'
-import { callApi, createSignedInUser, type TestUser } from '../support/api'
+import { callApi, createSignedInUser, type TestUser, signedInAs } from '../support/api'
 import { createArticleAt } from '../support/articles'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 import { startWorkerProcess } from '../support/worker'
@@ -27,9 +27,9 @@ describe('scheduled publishing through the jobs queue', () => {
 
   beforeAll(async () => {
     server = await startTestServer('scheduling')
-    await createSignedInUser(server.payload, server.url, ['admin'])
-    chief = await createSignedInUser(server.payload, server.url, ['chief-editor'])
-    editor = await createSignedInUser(server.payload, server.url, ['editor'])
+    await signedInAs(server, 'admin')
+    chief = await signedInAs(server, 'chief-editor')
+    editor = await signedInAs(server, 'editor')
   })
   afterAll(async () => {
     await stopTestServer(server)
@@ -129,8 +129,8 @@ describe('scheduled publishing across restarts and runners', () => {
 
   it('a schedule that came due while the server was down is carried out within seconds of start-up', async () => {
     server = await startTestServer('catch-up', { env: { JOBS_AUTORUN: 'false' } })
-    await createSignedInUser(server.payload, server.url, ['admin'])
-    const chief = await createSignedInUser(server.payload, server.url, ['chief-editor'])
+    await signedInAs(server, 'admin')
+    const chief = await signedInAs(server, 'chief-editor')
     const article = await createArticleAt(server.payload, 'approved')
     const response = await callApi(server.url, `/api/articles/${article.id}/transition`, {
       method: 'POST',

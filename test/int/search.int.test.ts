@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { callApi, createSignedInUser, type TestUser } from '../support/api'
+import { callApi, type TestUser, signedInAs } from '../support/api'
 import { importAndCollect } from '../support/importer'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 
@@ -42,10 +42,10 @@ describe('search', () => {
 
   beforeAll(async () => {
     server = await startTestServer('search')
-    await createSignedInUser(server.payload, server.url, ['admin'])
-    chief = await createSignedInUser(server.payload, server.url, ['chief-editor'])
-    editor = await createSignedInUser(server.payload, server.url, ['editor'])
-    reporter = await createSignedInUser(server.payload, server.url, ['reporter'])
+    await signedInAs(server, 'admin')
+    chief = await signedInAs(server, 'chief-editor')
+    editor = await signedInAs(server, 'editor')
+    reporter = await signedInAs(server, 'reporter')
   })
   afterAll(async () => {
     await stopTestServer(server)

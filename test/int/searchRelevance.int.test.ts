@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { callApi, createSignedInUser, type TestUser } from '../support/api'
+import { callApi, type TestUser, signedInAs } from '../support/api'
 import { importAndCollect } from '../support/importer'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 import { currentLane } from '../support/testDatabase'
@@ -39,8 +39,8 @@ describe.skipIf(!corpusPresent)('search relevance (needs ../shared/corpus or COR
 
   beforeAll(async () => {
     server = await startTestServer('search-relevance', { env: { JOBS_AUTORUN: 'false' } })
-    await createSignedInUser(server.payload, server.url, ['admin'])
-    editor = await createSignedInUser(server.payload, server.url, ['editor'])
+    await signedInAs(server, 'admin')
+    editor = await signedInAs(server, 'editor')
     const files = [...new Set(judged.queries.flatMap((query) => query.relevant))].sort()
     const others = fs.readdirSync(corpusDocs).map((name) => `${CORPUS_KEY}${name}`).filter((file) => !files.includes(file))
     // Every page the importer can store, relevant to some query or not: the others are the distractors.

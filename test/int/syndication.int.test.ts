@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { buildLexicalBody } from '../../src/importer/store/buildLexicalBody'
-import { callApi, createSignedInUser, type TestUser, userDocOf } from '../support/api'
+import { callApi, type TestUser, userDocOf, signedInAs } from '../support/api'
 import { createArticleAt } from '../support/articles'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 import { compileNinjsSchema, findSchemaCheckBlocker, parseXml, SCHEMAS_DIR, stripNewsExtension, validateWithXsd } from '../support/syndication'
@@ -64,9 +64,9 @@ describe('syndication: feeds, sitemaps, ninjs', () => {
 
   beforeAll(async () => {
     server = await startTestServer('syndication', { env: { JOBS_AUTORUN: 'false' } })
-    await createSignedInUser(server.payload, server.url, ['admin'])
-    chief = await createSignedInUser(server.payload, server.url, ['chief-editor'])
-    editor = await createSignedInUser(server.payload, server.url, ['editor'])
+    await signedInAs(server, 'admin')
+    chief = await signedInAs(server, 'chief-editor')
+    editor = await signedInAs(server, 'editor')
     anyuanId = await districtId('anyuan')
     const image = await makePhoto({ width: 1200, height: 800 })
     const photo = await server.payload.create({

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { callApi, createSignedInUser, type TestUser } from '../support/api'
+import { callApi, type TestUser, signedInAs } from '../support/api'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 
 /** Accounts and roles: only an admin manages them, and nobody changes their own roles. */
@@ -12,9 +12,9 @@ describe('users and roles over REST', () => {
 
   beforeAll(async () => {
     server = await startTestServer('users')
-    admin = await createSignedInUser(server.payload, server.url, ['admin'])
-    editor = await createSignedInUser(server.payload, server.url, ['editor'])
-    reporter = await createSignedInUser(server.payload, server.url, ['reporter'])
+    admin = await signedInAs(server, 'admin')
+    editor = await signedInAs(server, 'editor')
+    reporter = await signedInAs(server, 'reporter')
   })
   afterAll(async () => {
     await stopTestServer(server)
@@ -93,7 +93,7 @@ describe('users and roles over REST', () => {
   })
 
   it('colleagues see each other’s names and roles, not e-mails, through every door; admins and the owner do', async () => {
-    const photographer = await createSignedInUser(server.payload, server.url, ['photographer'])
+    const photographer = await signedInAs(server, 'photographer')
     const story = await server.payload.create({ collection: 'articles', data: { title: '邮箱：谁写的稿', createdBy: admin.id } as never, overrideAccess: true, draft: true })
     const asPhotographer = (pathAndQuery: string, body?: unknown) =>
       callApi(server.url, pathAndQuery, { token: photographer.token, ...(body ? { method: 'POST', body } : {}) })

@@ -54,6 +54,18 @@ export async function createSignedInUser(payload: Payload, baseUrl: string, role
   return { id: String(user.id), email, password, token: login.body.token }
 }
 
+/**
+ * A newsroom user with one role, signed in through REST: what a test means by "as an editor".
+ * The database's first account is always made an admin (collections/Users/makeFirstUserAdmin.ts),
+ * so on a database without accounts an admin is created first.
+ */
+export async function signedInAs(server: { payload: Payload; url: string }, role: Role): Promise<TestUser> {
+  if (role !== 'admin' && (await server.payload.count({ collection: 'users', overrideAccess: true })).totalDocs === 0) {
+    await createSignedInUser(server.payload, server.url, ['admin'])
+  }
+  return createSignedInUser(server.payload, server.url, [role])
+}
+
 /** A user as the Local API's `user` option takes it (what `req.user` is in a REST request). */
 export async function userDocOf(payload: Payload, id: string): Promise<TypedUser> {
   return { ...(await payload.findByID({ collection: 'users', id, overrideAccess: true })), collection: 'users' } as TypedUser

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises'
 
 import type { CollectionBeforeOperationHook } from 'payload'
 
-import { loadEnv } from '../../../src/env'
+import { configuredEnv } from '../../../src/configuredEnv'
 import { PhotoRejection } from '../../../src/photos/photoRejection'
 import { preparePhotoUpload } from '../../../src/photos/preparePhotoUpload'
 import { rememberPreparedPhoto } from '../preparedPhotoContext'
@@ -25,7 +25,7 @@ export const prepareUploadedFile: CollectionBeforeOperationHook = async ({ args,
   const bytes = file.tempFilePath && file.data.length === 0 ? await fs.readFile(file.tempFilePath) : file.data
   try {
     const prepared = await preparePhotoUpload(bytes, {
-      maxPixels: loadEnv().UPLOAD_MAX_PIXELS,
+      maxPixels: configuredEnv(req.payload).UPLOAD_MAX_PIXELS,
       fileName: file.name,
       // A REST upload's buffer was made by Payload's multipart parser for this request alone; a Local API
       // caller's buffer is theirs, and is never written to.
