@@ -114,7 +114,10 @@ export const Articles: CollectionConfig = {
       type: 'text',
       unique: true,
       index: true,
-      admin: { position: 'sidebar', description: { zh: '留空则由标题拼音生成', en: 'Generated from the title when empty' } },
+      admin: { position: 'sidebar', description: {
+          zh: '随标题拼音生成；手动修改后不再跟随标题，发布后不再改变',
+          en: 'Follows the title’s pinyin until edited by hand; never changes once published',
+        } },
     },
     { name: 'summary', label: { zh: '摘要', en: 'Summary' }, type: 'textarea', localized: true },
     { name: 'body', label: { zh: '正文', en: 'Body' }, type: 'richText', localized: true },
@@ -131,7 +134,9 @@ export const Articles: CollectionConfig = {
       label: { zh: '作者', en: 'Authors' },
       type: 'text',
       hasMany: true,
-      admin: { description: { zh: '署名，按稿件顺序', en: 'Bylines, in order' } },
+      // A new story's byline is its reporter's until someone changes it.
+      defaultValue: ({ user }: { user?: { name?: unknown } | null }) => (typeof user?.name === 'string' && user.name ? [user.name] : undefined),
+      admin: { description: { zh: '署名，按稿件顺序；新稿默认为创建者', en: 'Bylines, in order; a new story’s creator by default' } },
     },
     { name: 'source', label: { zh: '来源', en: 'Source' }, type: 'text', admin: { position: 'sidebar' } },
     {
