@@ -25,6 +25,7 @@ import { refuseStaleSave } from './hooks/refuseStaleSave'
 import { recordWorkflowEvent } from './hooks/recordWorkflowEvent'
 import { setCreatedBy } from './hooks/setCreatedBy'
 import { setSlugFromTitle } from './hooks/setSlugFromTitle'
+import { validateTitle } from './validateTitle'
 
 export { ARTICLES_SLUG }
 
@@ -53,7 +54,10 @@ export const Articles: CollectionConfig = {
   },
   defaultSort: '-updatedAt',
   versions: {
-    drafts: { autosave: { interval: 2000 }, schedulePublish: true },
+    // validate: drafts are validated too, which is also what keeps Payload's create screen from
+    // saving an empty draft the moment it opens (an abandoned visit used to leave an untitled story
+    // behind): a new story is saved by its first "save draft", and autosaved from then on.
+    drafts: { autosave: { interval: 2000 }, schedulePublish: true, validate: true },
     maxPerDoc: 100,
   },
   access: {
@@ -106,7 +110,7 @@ export const Articles: CollectionConfig = {
       access: { read: fieldSignedIn, create: nobody, update: nobody },
       admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' }, condition: (data) => Boolean(data?.scheduledUnpublishAt) },
     },
-    { name: 'title', label: { zh: '标题', en: 'Title' }, type: 'text', required: true, localized: true },
+    { name: 'title', label: { zh: '标题', en: 'Title' }, type: 'text', required: true, localized: true, validate: validateTitle },
     { name: 'subtitle', label: { zh: '副标题', en: 'Subtitle' }, type: 'text', localized: true },
     {
       name: 'slug',
@@ -206,7 +210,13 @@ export const Articles: CollectionConfig = {
         { name: 'encoding', label: { zh: '编码', en: 'Encoding' }, type: 'text' },
         { name: 'script', label: { zh: '原文字体', en: 'Original script' }, type: 'text' },
         { name: 'importedAt', label: { zh: '导入时间', en: 'Imported at' }, type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
-        { name: 'originalText', label: { zh: '原始文本', en: 'Original text' }, type: 'textarea' },
+        {
+          name: 'originalText',
+          label: { zh: '原始文本', en: 'Original text' },
+          type: 'textarea',
+          // The whole source file, kept as read: IMPORT_MAX_BYTES bounds it, not Payload's 40,000-character default.
+          maxLength: 64 * 1024 * 1024,
+        },
         {
           name: 'warnings',
           label: { zh: '导入警告', en: 'Importer warnings' },
