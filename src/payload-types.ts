@@ -110,7 +110,7 @@ export interface Article {
   title: string;
   subtitle?: string | null;
   /**
-   * Generated from the title when empty
+   * Follows the title’s pinyin until edited by hand; never changes once published
    */
   slug?: string | null;
   summary?: string | null;
@@ -134,7 +134,7 @@ export interface Article {
    */
   districts?: (string | District)[] | null;
   /**
-   * Bylines, in order
+   * Bylines, in order; a new story’s creator by default
    */
   authors?: string[] | null;
   source?: string | null;

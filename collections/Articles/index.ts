@@ -23,6 +23,7 @@ import { refuseStaleSave } from './hooks/refuseStaleSave'
 import { recordWorkflowEvent } from './hooks/recordWorkflowEvent'
 import { setCreatedBy } from './hooks/setCreatedBy'
 import { setSlugFromTitle } from './hooks/setSlugFromTitle'
+import { validateTitle } from './validateTitle'
 
 export { ARTICLES_SLUG }
 
@@ -51,7 +52,10 @@ export const Articles: CollectionConfig = {
   },
   defaultSort: '-updatedAt',
   versions: {
-    drafts: { autosave: { interval: 2000 }, schedulePublish: true },
+    // validate: drafts are validated too, which is also what keeps Payload's create screen from
+    // saving an empty draft the moment it opens (an abandoned visit used to leave an untitled story
+    // behind): a new story is saved by its first "save draft", and autosaved from then on.
+    drafts: { autosave: { interval: 2000 }, schedulePublish: true, validate: true },
     maxPerDoc: 100,
   },
   access: {
@@ -105,7 +109,7 @@ export const Articles: CollectionConfig = {
       access: { read: fieldSignedIn, create: nobody, update: nobody },
       admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' }, condition: (data) => Boolean(data?.scheduledUnpublishAt) },
     },
-    { name: 'title', label: { zh: '标题', en: 'Title' }, type: 'text', required: true, localized: true },
+    { name: 'title', label: { zh: '标题', en: 'Title' }, type: 'text', required: true, localized: true, validate: validateTitle },
     { name: 'subtitle', label: { zh: '副标题', en: 'Subtitle' }, type: 'text', localized: true },
     {
       name: 'slug',
@@ -113,7 +117,10 @@ export const Articles: CollectionConfig = {
       type: 'text',
       unique: true,
       index: true,
-      admin: { position: 'sidebar', description: { zh: '留空则由标题拼音生成', en: 'Generated from the title when empty' } },
+      admin: { position: 'sidebar', description: {
+          zh: '随标题拼音生成；手动修改后不再跟随标题，发布后不再改变',
+          en: 'Follows the title’s pinyin until edited by hand; never changes once published',
+        } },
     },
     { name: 'summary', label: { zh: '摘要', en: 'Summary' }, type: 'textarea', localized: true },
     { name: 'body', label: { zh: '正文', en: 'Body' }, type: 'richText', localized: true },
@@ -130,7 +137,9 @@ export const Articles: CollectionConfig = {
       label: { zh: '作者', en: 'Authors' },
       type: 'text',
       hasMany: true,
-      admin: { description: { zh: '署名，按稿件顺序', en: 'Bylines, in order' } },
+      // A new story's byline is its reporter's until someone changes it.
+      defaultValue: ({ user }: { user?: { name?: unknown } | null }) => (typeof user?.name === 'string' && user.name ? [user.name] : undefined),
+      admin: { description: { zh: '署名，按稿件顺序；新稿默认为创建者', en: 'Bylines, in order; a new story’s creator by default' } },
     },
     { name: 'source', label: { zh: '来源', en: 'Source' }, type: 'text', admin: { position: 'sidebar' } },
     {
@@ -200,7 +209,13 @@ export const Articles: CollectionConfig = {
         { name: 'encoding', label: { zh: '编码', en: 'Encoding' }, type: 'text' },
         { name: 'script', label: { zh: '原文字体', en: 'Original script' }, type: 'text' },
         { name: 'importedAt', label: { zh: '导入时间', en: 'Imported at' }, type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
-        { name: 'originalText', label: { zh: '原始文本', en: 'Original text' }, type: 'textarea' },
+        {
+          name: 'originalText',
+          label: { zh: '原始文本', en: 'Original text' },
+          type: 'textarea',
+          // The whole source file, kept as read: IMPORT_MAX_BYTES bounds it, not Payload's 40,000-character default.
+          maxLength: 64 * 1024 * 1024,
+        },
         {
           name: 'warnings',
           label: { zh: '导入警告', en: 'Importer warnings' },

@@ -35,3 +35,15 @@ export function buildShortIdSlug(): string {
 export function buildSlugCandidate(base: string, attempt: number): string {
   return attempt <= 1 ? base : `${base}-${attempt}`
 }
+
+const SHORT_ID_SLUG = /^a-[0-9a-f]{10}$/
+
+/**
+ * Whether a slug is the one a title gives (its pinyin, or that with a -N suffix when it was
+ * taken; for a title with nothing readable, a short random slug) rather than one typed by hand.
+ */
+export function isSlugOfTitle(slug: string, title: string | undefined): boolean {
+  const base = title ? buildSlugFromTitle(title) : null
+  if (!base) return SHORT_ID_SLUG.test(slug)
+  return slug === base || new RegExp(`^${base}-\\d+$`).test(slug) || slug.startsWith(`${base}-a-`)
+}
