@@ -11,11 +11,11 @@ import { Articles } from '../collections/Articles'
 import { Captions } from '../collections/Captions'
 import { trackCaptionPublication } from '../collections/Captions/trackCaptionPublication'
 import { Districts } from '../collections/Districts'
-import { JobClaims } from '../collections/JobClaims'
+import { JobClaims } from './workflow/scheduling/JobClaims'
 import { Photos } from '../collections/Photos'
 import { trackPhotoUsage } from '../collections/Photos/trackPhotoUsage'
 import { Users } from '../collections/Users'
-import { WorkflowEvents } from '../collections/WorkflowEvents'
+import { WorkflowEvents } from './workflow/audit/WorkflowEvents'
 import { USERS_SLUG } from '../collections/slugs'
 import { userHasRole } from './access/hasRole'
 import { isSignedIn } from './access/isSignedIn'
@@ -23,7 +23,7 @@ import { buildDatabaseAdapter } from './db'
 import { trackContentGeneration } from './delivery/contentGeneration/trackContentGeneration'
 import { queryGuards } from './http/queryGuards'
 import { searchPlugin } from './search/searchPlugin'
-import { withScheduledPublishRetries } from './jobs/withScheduledPublishRetries'
+import { withScheduledPublishRetries } from './workflow/scheduling/withScheduledPublishRetries'
 import { loadEnv } from './env'
 import { NEWSROOM_NAME } from './newsroom'
 
@@ -45,7 +45,7 @@ export default buildConfig({
       icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/favicon.svg' }],
     },
     components: {
-      beforeDashboard: ['/components/workflow/RoleQueues#RoleQueues'],
+      beforeDashboard: ['/workflow/admin/RoleQueues#RoleQueues'],
       graphics: {
         Logo: '/components/admin/Logo#Logo',
         Icon: '/components/admin/Icon#Icon',
@@ -68,7 +68,7 @@ export default buildConfig({
   plugins: [trackPhotoUsage, trackCaptionPublication, trackContentGeneration, searchPlugin, queryGuards({ maxLimit: env.API_MAX_LIMIT })],
   jobs: {
     // No autoRun: Payload's cron polls once a minute. The Express server (or `npm run worker`)
-    // runs jobs on time with src/jobs/ScheduleRunner.ts.
+    // runs jobs on time with src/workflow/scheduling/ScheduleRunner.ts.
     tasks: [],
     deleteJobOnComplete: false,
     access: {

@@ -10,7 +10,7 @@ import { loadEnvOrExit } from './env'
 async function main() {
   loadEnvOrExit()
   const { default: config } = await import('./payload.config')
-  const { ScheduleRunner } = await import('./jobs/ScheduleRunner')
+  const { ScheduleRunner } = await import('./workflow/scheduling/ScheduleRunner')
   const payload = await getPayload({ config })
   const runner = new ScheduleRunner(payload, { name: `worker-${process.pid}` })
   await runner.start()

@@ -17,12 +17,12 @@ import { STAGES, stageLabels } from '../../src/workflow/stages'
 import { ARTICLES_SLUG, CAPTIONS_SLUG, DISTRICTS_SLUG, PHOTOS_SLUG, USERS_SLUG, WORKFLOW_EVENTS_SLUG } from '../slugs'
 import { canUpdateArticle } from './access'
 import { ninjsEndpoints } from './endpoints/ninjsEndpoints'
-import { transitionEndpoint } from './endpoints/transitionEndpoint'
-import { limitEditorsToNotesOnLiveStories } from './hooks/limitEditorsToNotesOnLiveStories'
+import { transitionEndpoint } from '../../src/workflow/transitionEndpoint'
+import { limitEditorsToNotesOnLiveStories } from '../../src/workflow/limitEditorsToNotesOnLiveStories'
 import { deleteWithCaptionsUnlessAudited } from './hooks/deleteWithCaptionsUnlessAudited'
-import { recordRestore } from './hooks/recordRestore'
+import { recordRestore } from '../../src/workflow/audit/recordRestore'
 import { refuseStaleSave } from './hooks/refuseStaleSave'
-import { recordWorkflowEvent } from './hooks/recordWorkflowEvent'
+import { recordWorkflowEvent } from '../../src/workflow/audit/recordWorkflowEvent'
 import { setCreatedBy } from './hooks/setCreatedBy'
 import { setSlugFromTitle } from './hooks/setSlugFromTitle'
 
@@ -41,8 +41,8 @@ export const Articles: CollectionConfig = {
     group: { zh: '内容', en: 'Content' },
     components: {
       edit: {
-        PublishButton: '/components/workflow/PublishControls#PublishButtonForPublishers',
-        UnpublishButton: '/components/workflow/PublishControls#UnpublishButtonForPublishers',
+        PublishButton: '/workflow/admin/PublishControls#PublishButtonForPublishers',
+        UnpublishButton: '/workflow/admin/PublishControls#UnpublishButtonForPublishers',
       },
     },
     // The draft on the reader site's preview page (signed-in users only): a new tab, and live beside the form.
@@ -90,7 +90,7 @@ export const Articles: CollectionConfig = {
     {
       name: 'workflowActions',
       type: 'ui',
-      admin: { position: 'sidebar', components: { Field: '/components/workflow/WorkflowPanel#WorkflowPanel' } },
+      admin: { position: 'sidebar', components: { Field: '/workflow/admin/WorkflowPanel#WorkflowPanel' } },
     },
     {
       name: 'scheduledPublishAt',

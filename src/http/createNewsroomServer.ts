@@ -13,7 +13,7 @@ import { NEWSROOM_NAME } from '../newsroom'
 import { PREVIEW_PATH_PREFIXES } from '../site/previewPath'
 import { mountSyndication } from '../syndication/mountSyndication'
 
-import { ScheduleRunner } from '../jobs/ScheduleRunner'
+import { ScheduleRunner } from '../workflow/scheduling/ScheduleRunner'
 import { ensureFirstAdmin } from '../startup/ensureFirstAdmin'
 import { assertDatabaseFileMayOpen, assertNewsroomPresentOrInit, markDatabaseFileInUse } from '../startup/guardDatabaseFile'
 import { importSeedsOnFirstStart } from '../startup/importSeedsOnFirstStart'

@@ -1,8 +1,8 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { hasAnyRole } from '../../../src/roles'
-import { readSaveIntent } from '../../../src/workflow/publishing/operationState'
-import { WorkflowError } from '../../../src/workflow/workflowError'
+import { hasAnyRole } from '../roles'
+import { readSaveIntent } from './publishing/operationState'
+import { WorkflowError } from './workflowError'
 
 /** What an editor may add to a live story: a public note. Everything else about a live story is the chief editor's. */
 const NOTES_FIELD = 'corrections'

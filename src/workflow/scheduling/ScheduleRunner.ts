@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { ValidationError } from 'payload'
 import { randomBytes } from 'node:crypto'
 
-import { JOB_CLAIMS_SLUG } from '../../collections/slugs'
+import { JOB_CLAIMS_SLUG } from '../../../collections/slugs'
 import { JOB_QUEUED, jobEvents } from './jobEvents'
 
 const JOBS_SLUG = 'payload-jobs'

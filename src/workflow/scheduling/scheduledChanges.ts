@@ -1,7 +1,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { ARTICLES_SLUG, USERS_SLUG } from '../../collections/slugs'
-import { JOB_QUEUED, jobEvents } from '../jobs/jobEvents'
+import { ARTICLES_SLUG, USERS_SLUG } from '../../../collections/slugs'
+import { JOB_QUEUED, jobEvents } from './jobEvents'
 
 export const SCHEDULE_TASK = 'schedulePublish'
 const JOBS_SLUG = 'payload-jobs'
