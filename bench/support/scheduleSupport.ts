@@ -15,12 +15,11 @@ import path from 'node:path'
 
 import type { ScheduleRunner as ScheduleRunnerClass } from '../../src/workflow/scheduling/ScheduleRunner'
 
-import { ARTICLES_SLUG, JOB_CLAIMS_SLUG, USERS_SLUG, WORKFLOW_EVENTS_SLUG } from '../../collections/slugs'
+import { ARTICLES_SLUG, JOB_CLAIMS_SLUG, JOBS_SLUG, USERS_SLUG, WORKFLOW_EVENTS_SLUG } from '../../collections/slugs'
 import { JOB_QUEUED, jobEvents } from '../../src/workflow/scheduling/jobEvents'
 import { createArticleAt } from '../../test/support/articles'
 import { createRandom } from './createRandom'
 
-const JOBS_SLUG = 'payload-jobs'
 /** Publishes carried out so far in this process (set up when the lane starts). */
 let publishesSoFar: () => number = () => 0
 /** A phase is over when no story has gone live for this long after its last instant (jobs stuck, or failed for good). */
