@@ -11,25 +11,23 @@ import { Articles } from '../collections/Articles'
 import { Captions } from '../collections/Captions'
 import { trackCaptionPublication } from '../collections/Captions/trackCaptionPublication'
 import { Districts } from '../collections/Districts'
-import { JobClaims } from './workflow/scheduling/JobClaims'
 import { Photos } from '../collections/Photos'
 import { trackPhotoUsage } from '../collections/Photos/trackPhotoUsage'
 import { Users } from '../collections/Users'
-import { WorkflowEvents } from './workflow/audit/WorkflowEvents'
 import { USERS_SLUG } from '../collections/slugs'
-import { userHasRole } from './access/hasRole'
-import { isSignedIn } from './access/isSignedIn'
 import { buildDatabaseAdapter } from './db'
 import { trackContentGeneration } from './delivery/contentGeneration/trackContentGeneration'
 import { queryGuards } from './http/queryGuards'
 import { searchPlugin } from './search/searchPlugin'
-import { withScheduledPublishRetries } from './workflow/scheduling/withScheduledPublishRetries'
 import { loadEnv } from './env'
 import { NEWSROOM_NAME } from './newsroom'
+import { withScheduledPublishRetries } from './workflow/scheduling/withScheduledPublishRetries'
+import { workflowPlugin } from './workflow/workflowPlugin'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const env = loadEnv()
 
+// withScheduledPublishRetries amends the built config: Payload adds its schedulePublish task while building it, after plugins have run.
 export default buildConfig({
   secret: env.PAYLOAD_SECRET,
   serverURL: env.SERVER_URL,
@@ -45,7 +43,6 @@ export default buildConfig({
       icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/favicon.svg' }],
     },
     components: {
-      beforeDashboard: ['/workflow/admin/RoleQueues#RoleQueues'],
       graphics: {
         Logo: '/components/admin/Logo#Logo',
         Icon: '/components/admin/Icon#Icon',
@@ -60,37 +57,13 @@ export default buildConfig({
       defaultTimezone: 'Asia/Shanghai',
     },
   },
-  collections: [Articles, Captions, Photos, Districts, Users, WorkflowEvents, JobClaims],
+  collections: [Articles, Captions, Photos, Districts, Users],
+  // The editorial workflow on articles, its audit trail and its scheduled publishing (src/workflow/).
   // Keep photos' usedByPublished and captions' articlePublished flags in step with articles
   // (hooks added to the articles collection).
   // The content generation moves after every committed write to public content (the API's response cache).
   // queryGuards: where clauses no database can run are 400, list pages capped at API_MAX_LIMIT (src/http/).
-  plugins: [trackPhotoUsage, trackCaptionPublication, trackContentGeneration, searchPlugin, queryGuards({ maxLimit: env.API_MAX_LIMIT })],
-  jobs: {
-    // No autoRun: Payload's cron polls once a minute. The Express server (or `npm run worker`)
-    // runs jobs on time with src/workflow/scheduling/ScheduleRunner.ts.
-    tasks: [],
-    deleteJobOnComplete: false,
-    access: {
-      run: userHasRole('admin'),
-      // Payload's own schedule-publish drawer queues jobs with this access: only those who may
-      // schedule. The publish itself still passes the workflow guard when the job runs.
-      queue: userHasRole('admin', 'chief-editor'),
-      cancel: userHasRole('admin', 'chief-editor'),
-    },
-    jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
-      ...defaultJobsCollection,
-      labels: { singular: { zh: '后台任务', en: 'Job' }, plural: { zh: '后台任务', en: 'Jobs' } },
-      // Editors see scheduled and failing jobs with their errors; only the server writes them.
-      access: { ...defaultJobsCollection.access, read: isSignedIn },
-      admin: {
-        ...defaultJobsCollection.admin,
-        hidden: false,
-        group: { zh: '系统', en: 'System' },
-        defaultColumns: ['taskSlug', 'input', 'waitUntil', 'processing', 'hasError', 'totalTried', 'completedAt'],
-      },
-    }),
-  },
+  plugins: [workflowPlugin(), trackPhotoUsage, trackCaptionPublication, trackContentGeneration, searchPlugin, queryGuards({ maxLimit: env.API_MAX_LIMIT })],
   editor: lexicalEditor(),
   db: buildDatabaseAdapter(env),
   sharp,

@@ -10,19 +10,11 @@ import { omitNewsroomOnlyFields } from '../../src/delivery/omitNewsroomOnlyField
 import { revalidateArticle } from '../../src/delivery/revalidateArticle'
 import { buildArticlePreviewUrl } from '../../src/site/previewPath'
 import { correctionsField } from '../../src/syndication/correctionsField'
-import { performTransition, performTransitionAs } from '../../src/workflow/performTransition'
-import { guardArticleSave } from '../../src/workflow/publishing/guardArticleSave'
-import { noteArticleSaveIntent } from '../../src/workflow/publishing/saveIntent'
-import { STAGES, stageLabels } from '../../src/workflow/stages'
-import { ARTICLES_SLUG, CAPTIONS_SLUG, DISTRICTS_SLUG, PHOTOS_SLUG, USERS_SLUG, WORKFLOW_EVENTS_SLUG } from '../slugs'
+import { ARTICLES_SLUG, CAPTIONS_SLUG, DISTRICTS_SLUG, PHOTOS_SLUG, USERS_SLUG } from '../slugs'
 import { canUpdateArticle } from './access'
 import { ninjsEndpoints } from './endpoints/ninjsEndpoints'
-import { transitionEndpoint } from '../../src/workflow/transitionEndpoint'
-import { limitEditorsToNotesOnLiveStories } from '../../src/workflow/limitEditorsToNotesOnLiveStories'
 import { deleteWithCaptionsUnlessAudited } from './hooks/deleteWithCaptionsUnlessAudited'
-import { recordRestore } from '../../src/workflow/audit/recordRestore'
 import { refuseStaleSave } from './hooks/refuseStaleSave'
-import { recordWorkflowEvent } from '../../src/workflow/audit/recordWorkflowEvent'
 import { setCreatedBy } from './hooks/setCreatedBy'
 import { setSlugFromTitle } from './hooks/setSlugFromTitle'
 
@@ -39,12 +31,6 @@ export const Articles: CollectionConfig = {
     defaultColumns: ['title', 'districts', 'workflowStage', '_status', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'summary'],
     group: { zh: '内容', en: 'Content' },
-    components: {
-      edit: {
-        PublishButton: '/workflow/admin/PublishControls#PublishButtonForPublishers',
-        UnpublishButton: '/workflow/admin/PublishControls#UnpublishButtonForPublishers',
-      },
-    },
     // The draft on the reader site's preview page (signed-in users only): a new tab, and live beside the form.
     preview: (doc, { locale, req }) => buildArticlePreviewUrl(req.payload.config.serverURL, doc.id, locale),
     livePreview: {
@@ -53,7 +39,7 @@ export const Articles: CollectionConfig = {
   },
   defaultSort: '-updatedAt',
   versions: {
-    drafts: { autosave: { interval: 2000 }, schedulePublish: true },
+    drafts: { autosave: { interval: 2000 } },
     maxPerDoc: 100,
   },
   access: {
@@ -63,49 +49,16 @@ export const Articles: CollectionConfig = {
     update: canUpdateArticle,
     delete: hasRole(...PUBLISHING_ROLES),
   },
+  // The workflow (stage, schedule, publishing guard, audit, transitions) is added by src/workflow/workflowPlugin.ts.
   hooks: {
-    beforeOperation: [noteArticleSaveIntent, omitNewsroomOnlyFields],
+    beforeOperation: [omitNewsroomOnlyFields],
     beforeValidate: [setSlugFromTitle],
-    beforeChange: [refuseStaleSave, setCreatedBy, guardArticleSave, limitEditorsToNotesOnLiveStories],
-    afterChange: [recordWorkflowEvent, revalidateArticle],
+    beforeChange: [refuseStaleSave, setCreatedBy],
+    afterChange: [revalidateArticle],
     beforeDelete: [deleteWithCaptionsUnlessAudited],
-    afterOperation: [recordRestore],
   },
-  endpoints: [transitionEndpoint, ...ninjsEndpoints],
-  // The publishing service, reached through the Payload instance by jobs, tests and benchmarks (publishing/publishingService.ts).
-  custom: { publishingService: { performTransition, performTransitionAs } },
+  endpoints: ninjsEndpoints,
   fields: [
-    {
-      name: 'workflowStage',
-      label: { zh: '流程阶段', en: 'Stage' },
-      type: 'select',
-      defaultValue: 'draft',
-      index: true,
-      options: STAGES.map((stage) => ({ value: stage, label: stageLabels[stage] })),
-      // Changed only by transitions (POST /api/articles/:id/transition), never by editing the field;
-      // workflow internals are the newsroom's, not readers'.
-      access: { read: fieldSignedIn, create: nobody, update: nobody },
-      admin: { position: 'sidebar', readOnly: true },
-    },
-    {
-      name: 'workflowActions',
-      type: 'ui',
-      admin: { position: 'sidebar', components: { Field: '/workflow/admin/WorkflowPanel#WorkflowPanel' } },
-    },
-    {
-      name: 'scheduledPublishAt',
-      label: { zh: '定时发布时间', en: 'Scheduled to publish at' },
-      type: 'date',
-      access: { read: fieldSignedIn, create: nobody, update: nobody },
-      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' }, condition: (data) => Boolean(data?.scheduledPublishAt) },
-    },
-    {
-      name: 'scheduledUnpublishAt',
-      label: { zh: '定时撤稿时间', en: 'Scheduled to unpublish at' },
-      type: 'date',
-      access: { read: fieldSignedIn, create: nobody, update: nobody },
-      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' }, condition: (data) => Boolean(data?.scheduledUnpublishAt) },
-    },
     { name: 'title', label: { zh: '标题', en: 'Title' }, type: 'text', required: true, localized: true },
     { name: 'subtitle', label: { zh: '副标题', en: 'Subtitle' }, type: 'text', localized: true },
     {
@@ -168,17 +121,6 @@ export const Articles: CollectionConfig = {
       on: 'article',
       defaultSort: 'position',
       defaultLimit: 100,
-    },
-    {
-      name: 'workflowHistory',
-      label: { zh: '流程记录', en: 'Workflow history' },
-      type: 'join',
-      collection: WORKFLOW_EVENTS_SLUG,
-      on: 'article',
-      defaultSort: '-at',
-      defaultLimit: 50,
-      access: { read: fieldSignedIn },
-      admin: { defaultColumns: ['at', 'action', 'fromStage', 'toStage', 'by', 'comment'], allowCreate: false },
     },
     {
       name: 'createdBy',

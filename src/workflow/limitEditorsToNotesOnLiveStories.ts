@@ -31,7 +31,7 @@ const noteKey = (note: Note) => JSON.stringify([note.kind, note.note, note.at ? 
  * publishes them. So an editor's save of a published story must be a draft (the pending edit a
  * chief editor reviews and publishes through the workflow), may add notes, and may change
  * nothing else: not the story, and not a note already written (a published note is public record).
- * Chief editors and admins are not limited here; other roles cannot update a live story at all (access.ts).
+ * Chief editors and admins are not limited here; other roles cannot update a live story at all (collections/Articles/access.ts).
  */
 export const limitEditorsToNotesOnLiveStories: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req, context }) => {
   const user = req.user
