@@ -294,7 +294,7 @@ function formatLane(lane: Lane, { result, logSummary, logFile }: LaneRun, keep: 
   const lines = [
     '',
     `lane ${result.lane} (${result.adapter}): ${lane.where}`,
-    'ScheduleRunner (src/jobs)' +
+    'ScheduleRunner (src/workflow/scheduling)' +
       `${lane.request.sqlitePragmas.length && result.adapter === 'sqlite' ? ` with PRAGMA ${lane.request.sqlitePragmas.join(', ')}` : ''}: concurrency ${result.runnerConcurrency}, poll ${result.runnerPollMs} ms; start-up and users ${result.setupSeconds.toFixed(1)} s; ` +
       `load average ${result.loadAverage.start.map((n) => n.toFixed(1)).join(' ')} → ${result.loadAverage.end.map((n) => n.toFixed(1)).join(' ')}`,
     `(a) the first instant ${seconds(spread.queueMarginMs)} after queueing ended (${spread.queueMsPerJob.toFixed(1)} ms per job queued); ` +

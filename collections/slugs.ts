@@ -6,3 +6,5 @@ export const PHOTOS_SLUG = 'photos'
 export const CAPTIONS_SLUG = 'captions'
 export const WORKFLOW_EVENTS_SLUG = 'workflow-events'
 export const JOB_CLAIMS_SLUG = 'job-claims'
+/** Payload's own jobs collection (scheduled publishes among its jobs); Payload does not export its slug. */
+export const JOBS_SLUG = 'payload-jobs'

@@ -10,22 +10,19 @@ import sharp from 'sharp'
 import { Articles } from '../collections/Articles'
 import { Captions } from '../collections/Captions'
 import { Districts } from '../collections/Districts'
-import { JobClaims } from '../collections/JobClaims'
 import { buildPhotos } from '../collections/Photos'
 import { buildUsers } from '../collections/Users'
-import { WorkflowEvents } from '../collections/WorkflowEvents'
 import { USERS_SLUG } from '../collections/slugs'
-import { userHasRole } from './access/hasRole'
-import { isSignedIn } from './access/isSignedIn'
 import { configFreshObjects } from './configFreshObjects'
 import { buildDatabaseAdapter } from './db'
 import { deliveryPlugin } from './delivery/deliveryPlugin'
 import { queryGuards } from './http/queryGuards'
 import { searchPlugin } from './search/searchPlugin'
-import { withScheduledPublishRetries } from './jobs/withScheduledPublishRetries'
 import type { Env } from './env'
 import { NEWSROOM_NAME } from './newsroom'
 import { visibilityPlugin } from './visibility/visibilityPlugin'
+import { withScheduledPublishRetries } from './workflow/scheduling/withScheduledPublishRetries'
+import { workflowPlugin } from './workflow/workflowPlugin'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -35,6 +32,7 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
  * the process's environment, and a test calls it with the environment it wants.
  */
 export function buildNewsroomConfig(env: Env) {
+  // withScheduledPublishRetries amends the built config: Payload adds its schedulePublish task while building it, after plugins have run.
   return buildConfig({
     secret: env.PAYLOAD_SECRET,
     serverURL: env.SERVER_URL,
@@ -50,7 +48,6 @@ export function buildNewsroomConfig(env: Env) {
         icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/favicon.svg' }],
       },
       components: {
-        beforeDashboard: ['/components/workflow/RoleQueues#RoleQueues'],
         graphics: {
           Logo: '/components/admin/Logo#Logo',
           Icon: '/components/admin/Icon#Icon',
@@ -71,40 +68,21 @@ export function buildNewsroomConfig(env: Env) {
       buildPhotos({ mediaDir: env.MEDIA_DIR }),
       Districts,
       buildUsers({ secureCookies: env.NODE_ENV === 'production' }),
-      WorkflowEvents,
-      JobClaims,
     ],
     // deliveryPlugin: revalidation webhooks, anonymous reads without newsroom-only fields, and the content
     // generation the API's response cache checks, moved after every committed write to public content (src/delivery/).
     // visibilityPlugin: anonymous readers see a caption or photo only while a published story uses it (src/visibility/).
     // queryGuards: where clauses no database can run are 400, list pages capped at API_MAX_LIMIT (src/http/).
     // configFreshObjects runs last: the sanitizer gets copies, not the collections' module constants.
-    plugins: [deliveryPlugin(), visibilityPlugin(), searchPlugin, queryGuards({ maxLimit: env.API_MAX_LIMIT }), configFreshObjects],
-    jobs: {
-      // No autoRun: Payload's cron polls once a minute. The Express server (or `npm run worker`)
-      // runs jobs on time with src/jobs/ScheduleRunner.ts.
-      tasks: [],
-      deleteJobOnComplete: false,
-      access: {
-        run: userHasRole('admin'),
-        // Payload's own schedule-publish drawer queues jobs with this access: only those who may
-        // schedule. The publish itself still passes the workflow guard when the job runs.
-        queue: userHasRole('admin', 'chief-editor'),
-        cancel: userHasRole('admin', 'chief-editor'),
-      },
-      jobsCollectionOverrides: ({ defaultJobsCollection }) => ({
-        ...defaultJobsCollection,
-        labels: { singular: { zh: '后台任务', en: 'Job' }, plural: { zh: '后台任务', en: 'Jobs' } },
-        // Editors see scheduled and failing jobs with their errors; only the server writes them.
-        access: { ...defaultJobsCollection.access, read: isSignedIn },
-        admin: {
-          ...defaultJobsCollection.admin,
-          hidden: false,
-          group: { zh: '系统', en: 'System' },
-          defaultColumns: ['taskSlug', 'input', 'waitUntil', 'processing', 'hasError', 'totalTried', 'completedAt'],
-        },
-      }),
-    },
+    // workflowPlugin: the editorial workflow on articles, its audit trail and its scheduled publishing (src/workflow/).
+    plugins: [
+      workflowPlugin(),
+      deliveryPlugin(),
+      visibilityPlugin(),
+      searchPlugin,
+      queryGuards({ maxLimit: env.API_MAX_LIMIT }),
+      configFreshObjects,
+    ],
     editor: lexicalEditor(),
     db: buildDatabaseAdapter(env),
     sharp,

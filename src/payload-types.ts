@@ -163,11 +163,6 @@ export interface Article {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
-  workflowHistory?: {
-    docs?: (string | WorkflowEvent)[];
-    hasNextPage?: boolean;
-    totalDocs?: number;
-  };
   createdBy?: (string | null) | User;
   /**
    * Recorded by the importer; newsroom only
@@ -200,6 +195,11 @@ export interface Article {
       | number
       | boolean
       | null;
+  };
+  workflowHistory?: {
+    docs?: (string | WorkflowEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
   };
   updatedAt: string;
   createdAt: string;
@@ -394,34 +394,6 @@ export interface Caption {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "workflow-events".
- */
-export interface WorkflowEvent {
-  id: string;
-  article: string | Article;
-  action:
-    | 'submit'
-    | 'request-changes'
-    | 'approve'
-    | 'publish'
-    | 'schedule'
-    | 'unschedule'
-    | 'unpublish'
-    | 'reopen'
-    | 'restore'
-    | 'live-edit';
-  fromStage?:
-    ('draft' | 'in-review' | 'changes-requested' | 'approved' | 'scheduled' | 'published' | 'unpublished') | null;
-  toStage?:
-    ('draft' | 'in-review' | 'changes-requested' | 'approved' | 'scheduled' | 'published' | 'unpublished') | null;
-  by?: (string | null) | User;
-  at: string;
-  comment?: string | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users".
  */
 export interface User {
@@ -447,6 +419,34 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "workflow-events".
+ */
+export interface WorkflowEvent {
+  id: string;
+  article: string | Article;
+  action:
+    | 'submit'
+    | 'request-changes'
+    | 'approve'
+    | 'publish'
+    | 'schedule'
+    | 'unschedule'
+    | 'unpublish'
+    | 'reopen'
+    | 'restore'
+    | 'live-edit';
+  fromStage?:
+    ('draft' | 'in-review' | 'changes-requested' | 'approved' | 'scheduled' | 'published' | 'unpublished') | null;
+  toStage?:
+    ('draft' | 'in-review' | 'changes-requested' | 'approved' | 'scheduled' | 'published' | 'unpublished') | null;
+  by?: (string | null) | User;
+  at: string;
+  comment?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -678,7 +678,6 @@ export interface ArticlesSelect<T extends boolean = true> {
       };
   heroPhoto?: T;
   captions?: T;
-  workflowHistory?: T;
   createdBy?: T;
   provenance?:
     | T
@@ -703,6 +702,7 @@ export interface ArticlesSelect<T extends boolean = true> {
             };
         importedSnapshot?: T;
       };
+  workflowHistory?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

@@ -11,7 +11,7 @@ async function main() {
   const env = loadEnvOrExit()
   const { buildNewsroomConfig } = await import('./buildNewsroomConfig')
   const config = buildNewsroomConfig(env)
-  const { ScheduleRunner } = await import('./jobs/ScheduleRunner')
+  const { ScheduleRunner } = await import('./workflow/scheduling/ScheduleRunner')
   const payload = await getPayload({ config })
   const runner = new ScheduleRunner(payload, { name: `worker-${process.pid}` })
   await runner.start()

@@ -3,7 +3,7 @@
  * bench/schedule.ts (the config reads DATABASE_URI once per process). Receives a
  * LaneRequest over IPC, starts Payload in-process on that database, measures,
  * answers with a LaneResult and exits. Jobs run through the app's ScheduleRunner
- * (src/jobs/ScheduleRunner.ts)
+ * (src/workflow/scheduling/ScheduleRunner.ts)
  * and Payload's own schedulePublish task. Also the entry of the second runner's process.
  */
 import type { Payload, TypedUser } from 'payload'
@@ -13,14 +13,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import type { ScheduleRunner as ScheduleRunnerClass } from '../../src/jobs/ScheduleRunner'
+import type { ScheduleRunner as ScheduleRunnerClass } from '../../src/workflow/scheduling/ScheduleRunner'
 
-import { ARTICLES_SLUG, JOB_CLAIMS_SLUG, USERS_SLUG, WORKFLOW_EVENTS_SLUG } from '../../collections/slugs'
-import { JOB_QUEUED, jobEvents } from '../../src/jobs/jobEvents'
+import { ARTICLES_SLUG, JOB_CLAIMS_SLUG, JOBS_SLUG, USERS_SLUG, WORKFLOW_EVENTS_SLUG } from '../../collections/slugs'
+import { JOB_QUEUED, jobEvents } from '../../src/workflow/scheduling/jobEvents'
 import { createArticleAt } from '../../test/support/articles'
 import { createRandom } from './createRandom'
 
-const JOBS_SLUG = 'payload-jobs'
 /** Publishes carried out so far in this process (set up when the lane starts). */
 let publishesSoFar: () => number = () => 0
 /** A phase is over when no story has gone live for this long after its last instant (jobs stuck, or failed for good). */
@@ -247,7 +246,7 @@ async function createScheduledStories(payload: Payload, count: number, label: st
 
 /** Queues one publish job per story at its instant, as a chief editor's schedule does; returns the job ids. */
 async function queueJobs(payload: Payload, ids: string[], instants: number[], userId: string | number): Promise<{ jobIds: string[]; ms: number }> {
-  const { queueScheduledChange } = await import('../../src/workflow/scheduling')
+  const { queueScheduledChange } = await import('../../src/workflow/scheduling/scheduledChanges')
   const started = performance.now()
   const jobIds: string[] = []
   for (const [index, articleId] of ids.entries()) {
@@ -613,7 +612,7 @@ function combinePlain(first: PlainResult, second: PlainResult): PlainResult {
 }
 
 async function loadRunnerClass(request: LaneRequest): Promise<typeof ScheduleRunnerClass> {
-  return (await import('../../src/jobs/ScheduleRunner')).ScheduleRunner
+  return (await import('../../src/workflow/scheduling/ScheduleRunner')).ScheduleRunner
 }
 
 interface RunnerProcess {

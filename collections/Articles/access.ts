@@ -11,7 +11,7 @@ import { PRE_PUBLICATION_STAGES, REPORTER_EDITABLE_STAGES } from '../../src/work
 export const canUpdateArticle: Access = ({ req: { user } }): boolean | Where => {
   if (!user) return false
   if (hasAnyRole(user, ['admin', 'chief-editor'])) return true
-  // On a live story, an editor may only add a correction or update note as a draft (hooks/limitEditorsToNotesOnLiveStories).
+  // On a live story, an editor may only add a correction or update note as a draft (src/workflow/limitEditorsToNotesOnLiveStories.ts).
   if (hasAnyRole(user, ['editor'])) return { workflowStage: { in: [...PRE_PUBLICATION_STAGES, 'published'] } }
   if (hasAnyRole(user, ['reporter'])) {
     return { and: [{ createdBy: { equals: user.id } }, { workflowStage: { in: [...REPORTER_EDITABLE_STAGES] } }] }

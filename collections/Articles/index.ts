@@ -8,19 +8,11 @@ import { nobody } from '../../src/access/nobody'
 import { publishedOrSignedIn } from '../../src/access/publishedOrSignedIn'
 import { buildArticlePreviewUrl } from '../../src/site/previewPath'
 import { correctionsField } from '../../src/syndication/correctionsField'
-import { performTransition, performTransitionAs } from '../../src/workflow/performTransition'
-import { guardArticleSave } from '../../src/workflow/publishing/guardArticleSave'
-import { noteArticleSaveIntent } from '../../src/workflow/publishing/saveIntent'
-import { STAGES, stageLabels } from '../../src/workflow/stages'
-import { ARTICLES_SLUG, CAPTIONS_SLUG, DISTRICTS_SLUG, PHOTOS_SLUG, USERS_SLUG, WORKFLOW_EVENTS_SLUG } from '../slugs'
+import { ARTICLES_SLUG, CAPTIONS_SLUG, DISTRICTS_SLUG, PHOTOS_SLUG, USERS_SLUG } from '../slugs'
 import { canUpdateArticle } from './access'
 import { ninjsEndpoints } from './endpoints/ninjsEndpoints'
-import { transitionEndpoint } from './endpoints/transitionEndpoint'
-import { limitEditorsToNotesOnLiveStories } from './hooks/limitEditorsToNotesOnLiveStories'
 import { deleteWithCaptionsUnlessAudited } from './hooks/deleteWithCaptionsUnlessAudited'
-import { recordRestore } from './hooks/recordRestore'
 import { refuseStaleSave } from './hooks/refuseStaleSave'
-import { recordWorkflowEvent } from './hooks/recordWorkflowEvent'
 import { setCreatedBy } from './hooks/setCreatedBy'
 import { setSlugFromTitle } from './hooks/setSlugFromTitle'
 import { validateTitle } from './validateTitle'
@@ -38,12 +30,6 @@ export const Articles: CollectionConfig = {
     defaultColumns: ['title', 'districts', 'workflowStage', '_status', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'summary'],
     group: { zh: '内容', en: 'Content' },
-    components: {
-      edit: {
-        PublishButton: '/components/workflow/PublishControls#PublishButtonForPublishers',
-        UnpublishButton: '/components/workflow/PublishControls#UnpublishButtonForPublishers',
-      },
-    },
     // The draft on the reader site's preview page (signed-in users only): a new tab, and live beside the form.
     preview: (doc, { locale, req }) => buildArticlePreviewUrl(req.payload.config.serverURL, doc.id, locale),
     livePreview: {
@@ -55,7 +41,7 @@ export const Articles: CollectionConfig = {
     // validate: drafts are validated too, which is also what keeps Payload's create screen from
     // saving an empty draft the moment it opens (an abandoned visit used to leave an untitled story
     // behind): a new story is saved by its first "save draft", and autosaved from then on.
-    drafts: { autosave: { interval: 2000 }, schedulePublish: true, validate: true },
+    drafts: { autosave: { interval: 2000 }, validate: true },
     maxPerDoc: 100,
   },
   access: {
@@ -65,50 +51,15 @@ export const Articles: CollectionConfig = {
     update: canUpdateArticle,
     delete: hasRole(...PUBLISHING_ROLES),
   },
+  // The workflow (stage, schedule, publishing guard, audit, transitions) is added by src/workflow/workflowPlugin.ts.
   hooks: {
-    // Delivery and the visibility rule add their hooks (src/delivery/deliveryPlugin.ts, src/visibility/visibilityPlugin.ts).
-    beforeOperation: [noteArticleSaveIntent],
+    // Delivery and the visibility rule add their hooks too (src/delivery/deliveryPlugin.ts, src/visibility/visibilityPlugin.ts).
     beforeValidate: [setSlugFromTitle],
-    beforeChange: [refuseStaleSave, setCreatedBy, guardArticleSave, limitEditorsToNotesOnLiveStories],
-    afterChange: [recordWorkflowEvent],
+    beforeChange: [refuseStaleSave, setCreatedBy],
     beforeDelete: [deleteWithCaptionsUnlessAudited],
-    afterOperation: [recordRestore],
   },
-  endpoints: [transitionEndpoint, ...ninjsEndpoints],
-  // The publishing service, reached through the Payload instance by jobs, tests and benchmarks (publishing/publishingService.ts).
-  custom: { publishingService: { performTransition, performTransitionAs } },
+  endpoints: ninjsEndpoints,
   fields: [
-    {
-      name: 'workflowStage',
-      label: { zh: '流程阶段', en: 'Stage' },
-      type: 'select',
-      defaultValue: 'draft',
-      index: true,
-      options: STAGES.map((stage) => ({ value: stage, label: stageLabels[stage] })),
-      // Changed only by transitions (POST /api/articles/:id/transition), never by editing the field;
-      // workflow internals are the newsroom's, not readers'.
-      access: { read: fieldSignedIn, create: nobody, update: nobody },
-      admin: { position: 'sidebar', readOnly: true },
-    },
-    {
-      name: 'workflowActions',
-      type: 'ui',
-      admin: { position: 'sidebar', components: { Field: '/components/workflow/WorkflowPanel#WorkflowPanel' } },
-    },
-    {
-      name: 'scheduledPublishAt',
-      label: { zh: '定时发布时间', en: 'Scheduled to publish at' },
-      type: 'date',
-      access: { read: fieldSignedIn, create: nobody, update: nobody },
-      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' }, condition: (data) => Boolean(data?.scheduledPublishAt) },
-    },
-    {
-      name: 'scheduledUnpublishAt',
-      label: { zh: '定时撤稿时间', en: 'Scheduled to unpublish at' },
-      type: 'date',
-      access: { read: fieldSignedIn, create: nobody, update: nobody },
-      admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' }, condition: (data) => Boolean(data?.scheduledUnpublishAt) },
-    },
     { name: 'title', label: { zh: '标题', en: 'Title' }, type: 'text', required: true, localized: true, validate: validateTitle },
     { name: 'subtitle', label: { zh: '副标题', en: 'Subtitle' }, type: 'text', localized: true },
     {
@@ -176,17 +127,6 @@ export const Articles: CollectionConfig = {
       on: 'article',
       defaultSort: 'position',
       defaultLimit: 100,
-    },
-    {
-      name: 'workflowHistory',
-      label: { zh: '流程记录', en: 'Workflow history' },
-      type: 'join',
-      collection: WORKFLOW_EVENTS_SLUG,
-      on: 'article',
-      defaultSort: '-at',
-      defaultLimit: 50,
-      access: { read: fieldSignedIn },
-      admin: { defaultColumns: ['at', 'action', 'fromStage', 'toStage', 'by', 'comment'], allowCreate: false },
     },
     {
       name: 'createdBy',

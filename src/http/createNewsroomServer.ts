@@ -10,7 +10,7 @@ import type { Env } from '../env'
 import { NEWSROOM_NAME } from '../newsroom'
 import { PREVIEW_PATH_PREFIXES } from '../site/previewPath'
 
-import { ScheduleRunner } from '../jobs/ScheduleRunner'
+import { ScheduleRunner } from '../workflow/scheduling/ScheduleRunner'
 import { ensureFirstAdmin } from '../startup/ensureFirstAdmin'
 import { assertDatabaseFileMayOpen, assertNewsroomPresentOrInit, markDatabaseFileInUse } from '../startup/guardDatabaseFile'
 import { importSeedsOnFirstStart } from '../startup/importSeedsOnFirstStart'

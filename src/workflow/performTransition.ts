@@ -7,7 +7,7 @@ import type { Stage } from './stages'
 import { ARTICLES_SLUG } from '../../collections/slugs'
 import { isLiveArticle } from './publishing/isLiveArticle'
 import { contextWithGrant } from './publishing/operationState'
-import { cancelScheduledChanges, queueScheduledChange } from './scheduling'
+import { cancelScheduledChanges, queueScheduledChange } from './scheduling/scheduledChanges'
 import { currentStage, explainRefusal, findTransition, type Action } from './transitions'
 import { WorkflowError } from './workflowError'
 

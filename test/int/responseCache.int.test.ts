@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { queueScheduledChange } from '../../src/workflow/scheduling'
+import { queueScheduledChange } from '../../src/workflow/scheduling/scheduledChanges'
 import { callApi, type TestUser, signedInAs } from '../support/api'
 import { createArticleAt } from '../support/articles'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { ScheduleRunner } from '../../src/jobs/ScheduleRunner'
-import { queueScheduledChange } from '../../src/workflow/scheduling'
+import { ScheduleRunner } from '../../src/workflow/scheduling/ScheduleRunner'
+import { queueScheduledChange } from '../../src/workflow/scheduling/scheduledChanges'
 import { callApi, createSignedInUser, type TestUser, signedInAs } from '../support/api'
 import { createArticleAt } from '../support/articles'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'

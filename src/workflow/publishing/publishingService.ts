@@ -18,7 +18,7 @@ export interface PublishingService {
  */
 export function getPublishingService(payload: Payload): PublishingService {
   const service = payload.collections[ARTICLES_SLUG]?.config.custom?.publishingService as PublishingService | undefined
-  if (!service) throw new Error('The articles collection has no publishing service (collections/Articles/index.ts custom.publishingService)')
+  if (!service) throw new Error('The articles collection has no publishing service (custom.publishingService, added by src/workflow/workflowPlugin.ts)')
   return service
 }
 

@@ -1,4 +1,4 @@
-import { WorkflowPanel as WorkflowPanel_86528507ce6211eb2e17f7a880e5b4cf } from '../../../components/workflow/WorkflowPanel'
+import { WorkflowPanel as WorkflowPanel_85a02c031d3996824293ffc8431c29c1 } from '../../../workflow/admin/WorkflowPanel'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -22,17 +22,17 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { PublishButtonForPublishers as PublishButtonForPublishers_f577215be39bfbf111e1ba0a32405e89 } from '../../../components/workflow/PublishControls'
-import { UnpublishButtonForPublishers as UnpublishButtonForPublishers_f577215be39bfbf111e1ba0a32405e89 } from '../../../components/workflow/PublishControls'
+import { PublishButtonForPublishers as PublishButtonForPublishers_ea6aa1ca2f07d19e64d96397d1e4ba25 } from '../../../workflow/admin/PublishControls'
+import { UnpublishButtonForPublishers as UnpublishButtonForPublishers_ea6aa1ca2f07d19e64d96397d1e4ba25 } from '../../../workflow/admin/PublishControls'
 import { AwaitingPhotoQueue as AwaitingPhotoQueue_88d7b7a03555e1f0d2175f48f816a342 } from '../../../components/photos/AwaitingPhotoQueue'
 import { Icon as Icon_dfe4008080d895d460898c3a6155e9ba } from '../../../components/admin/Icon'
 import { Logo as Logo_91a09b539d3c86b0aebf520e7564ce08 } from '../../../components/admin/Logo'
-import { RoleQueues as RoleQueues_8d0fd71289ffa770720f8740f85e03d8 } from '../../../components/workflow/RoleQueues'
+import { RoleQueues as RoleQueues_232f7a286d13d53d4ed8d0810eaea3ae } from '../../../workflow/admin/RoleQueues'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
-  "/components/workflow/WorkflowPanel#WorkflowPanel": WorkflowPanel_86528507ce6211eb2e17f7a880e5b4cf,
+  "/workflow/admin/WorkflowPanel#WorkflowPanel": WorkflowPanel_85a02c031d3996824293ffc8431c29c1,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -56,11 +56,11 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "/components/workflow/PublishControls#PublishButtonForPublishers": PublishButtonForPublishers_f577215be39bfbf111e1ba0a32405e89,
-  "/components/workflow/PublishControls#UnpublishButtonForPublishers": UnpublishButtonForPublishers_f577215be39bfbf111e1ba0a32405e89,
+  "/workflow/admin/PublishControls#PublishButtonForPublishers": PublishButtonForPublishers_ea6aa1ca2f07d19e64d96397d1e4ba25,
+  "/workflow/admin/PublishControls#UnpublishButtonForPublishers": UnpublishButtonForPublishers_ea6aa1ca2f07d19e64d96397d1e4ba25,
   "/components/photos/AwaitingPhotoQueue#AwaitingPhotoQueue": AwaitingPhotoQueue_88d7b7a03555e1f0d2175f48f816a342,
   "/components/admin/Icon#Icon": Icon_dfe4008080d895d460898c3a6155e9ba,
   "/components/admin/Logo#Logo": Logo_91a09b539d3c86b0aebf520e7564ce08,
-  "/components/workflow/RoleQueues#RoleQueues": RoleQueues_8d0fd71289ffa770720f8740f85e03d8,
+  "/workflow/admin/RoleQueues#RoleQueues": RoleQueues_232f7a286d13d53d4ed8d0810eaea3ae,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

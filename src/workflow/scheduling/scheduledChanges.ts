@@ -1,10 +1,9 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { ARTICLES_SLUG, USERS_SLUG } from '../../collections/slugs'
-import { JOB_QUEUED, jobEvents } from '../jobs/jobEvents'
+import { ARTICLES_SLUG, JOBS_SLUG, USERS_SLUG } from '../../../collections/slugs'
+import { JOB_QUEUED, jobEvents } from './jobEvents'
 
 export const SCHEDULE_TASK = 'schedulePublish'
-const JOBS_SLUG = 'payload-jobs'
 
 /**
  * Queues Payload's own schedulePublish job for an article. It runs as the

@@ -1,8 +1,8 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { hasAnyRole } from '../../../src/roles'
-import { readSaveIntent } from '../../../src/workflow/publishing/operationState'
-import { WorkflowError } from '../../../src/workflow/workflowError'
+import { hasAnyRole } from '../roles'
+import { readSaveIntent } from './publishing/operationState'
+import { WorkflowError } from './workflowError'
 
 /** What an editor may add to a live story: a public note. Everything else about a live story is the chief editor's. */
 const NOTES_FIELD = 'corrections'
@@ -31,7 +31,7 @@ const noteKey = (note: Note) => JSON.stringify([note.kind, note.note, note.at ? 
  * publishes them. So an editor's save of a published story must be a draft (the pending edit a
  * chief editor reviews and publishes through the workflow), may add notes, and may change
  * nothing else: not the story, and not a note already written (a published note is public record).
- * Chief editors and admins are not limited here; other roles cannot update a live story at all (access.ts).
+ * Chief editors and admins are not limited here; other roles cannot update a live story at all (collections/Articles/access.ts).
  */
 export const limitEditorsToNotesOnLiveStories: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req, context }) => {
   const user = req.user

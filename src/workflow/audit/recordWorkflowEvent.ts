@@ -1,8 +1,8 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
-import { decisionKey } from '../../../src/workflow/publishing/decisionKey'
-import { takeAudit } from '../../../src/workflow/publishing/operationState'
-import { WORKFLOW_EVENTS_SLUG } from '../../slugs'
+import { decisionKey } from '../publishing/decisionKey'
+import { takeAudit } from '../publishing/operationState'
+import { WORKFLOW_EVENTS_SLUG } from '../../../collections/slugs'
 
 /** Writes the audit entry the publishing decision made for this save, in the same transaction. */
 export const recordWorkflowEvent: CollectionAfterChangeHook = async ({ doc, operation, req, context }) => {

@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { isSignedIn } from '../../src/access/isSignedIn'
-import { STAGES, stageLabels } from '../../src/workflow/stages'
-import { ACTIONS, TRANSITIONS } from '../../src/workflow/transitions'
-import { ARTICLES_SLUG, USERS_SLUG, WORKFLOW_EVENTS_SLUG } from '../slugs'
+import { isSignedIn } from '../../access/isSignedIn'
+import { STAGES, stageLabels } from '../stages'
+import { ACTIONS, TRANSITIONS } from '../transitions'
+import { ARTICLES_SLUG, USERS_SLUG, WORKFLOW_EVENTS_SLUG } from '../../../collections/slugs'
 
 export { WORKFLOW_EVENTS_SLUG }
 

@@ -3,10 +3,8 @@ import type { Payload } from 'payload'
 import { ValidationError } from 'payload'
 import { randomBytes } from 'node:crypto'
 
-import { JOB_CLAIMS_SLUG } from '../../collections/slugs'
+import { JOB_CLAIMS_SLUG, JOBS_SLUG } from '../../../collections/slugs'
 import { JOB_QUEUED, jobEvents } from './jobEvents'
-
-const JOBS_SLUG = 'payload-jobs'
 
 export interface ScheduleRunnerOptions {
   /** How often to look for jobs queued by other processes (ms). */

@@ -3,8 +3,8 @@ import type { Endpoint } from 'payload'
 import { APIError } from 'payload'
 import { z } from 'zod'
 
-import { performTransition } from '../../../src/workflow/performTransition'
-import { stageLabels, type Stage } from '../../../src/workflow/stages'
+import { performTransition } from './performTransition'
+import { stageLabels, type Stage } from './stages'
 
 const transitionBody = z.object({
   action: z.string({ message: 'action: 缺少操作' }),

@@ -3,8 +3,8 @@
 import { Button, toast, useAuth, useDocumentInfo, useFormFields } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
-import { stageLabels, type Stage } from '../../workflow/stages'
-import { availableActions, currentStage, type Transition } from '../../workflow/transitions'
+import { stageLabels, type Stage } from '../stages'
+import { availableActions, currentStage, type Transition } from '../transitions'
 
 const STAGE_COLOURS: Record<Stage, string> = {
   draft: '#6b7280',

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { JOB_CLAIMS_SLUG } from '../slugs'
+import { JOB_CLAIMS_SLUG } from '../../../collections/slugs'
 
 export { JOB_CLAIMS_SLUG }
 

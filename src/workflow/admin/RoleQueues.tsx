@@ -3,7 +3,7 @@ import type { ServerProps, Where } from 'payload'
 import React from 'react'
 
 import { hasAnyRole } from '../../roles'
-import { stageLabels, type Stage } from '../../workflow/stages'
+import { stageLabels, type Stage } from '../stages'
 
 interface Queue {
   title: string

@@ -1,6 +1,6 @@
 import type { SanitizedConfig } from 'payload'
 
-import { SCHEDULE_TASK } from '../workflow/scheduling'
+import { SCHEDULE_TASK } from './scheduledChanges'
 
 /** Attempts for a scheduled publish or unpublish before it is left failed (visible to editors under 后台任务). */
 export const SCHEDULED_PUBLISH_ATTEMPTS = 4

@@ -1,7 +1,7 @@
 import type { CollectionAfterOperationHook } from 'payload'
 
-import { currentStage } from '../../../src/workflow/transitions'
-import { WORKFLOW_EVENTS_SLUG } from '../../slugs'
+import { currentStage } from '../transitions'
+import { WORKFLOW_EVENTS_SLUG } from '../../../collections/slugs'
 
 /** Restoring an earlier version is recorded in the audit trail, like a transition. */
 export const recordRestore: CollectionAfterOperationHook = async ({ args, operation, req, result }) => {

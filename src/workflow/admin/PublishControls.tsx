@@ -6,7 +6,7 @@ import { PublishButton, UnpublishButton, useAuth } from '@payloadcms/ui'
 import React from 'react'
 
 import { hasAnyRole } from '../../roles'
-import { findTransition } from '../../workflow/transitions'
+import { findTransition } from '../transitions'
 
 function mayPublish(user: unknown): boolean {
   return hasAnyRole(user as never, findTransition('publish')!.roles)

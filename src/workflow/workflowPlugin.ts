@@ -1,0 +1,72 @@
+import type { CollectionConfig, Plugin } from 'payload'
+
+import { ARTICLES_SLUG } from '../../collections/slugs'
+import { recordRestore } from './audit/recordRestore'
+import { recordWorkflowEvent } from './audit/recordWorkflowEvent'
+import { WorkflowEvents } from './audit/WorkflowEvents'
+import { limitEditorsToNotesOnLiveStories } from './limitEditorsToNotesOnLiveStories'
+import { performTransition, performTransitionAs } from './performTransition'
+import { guardArticleSave } from './publishing/guardArticleSave'
+import { noteArticleSaveIntent } from './publishing/saveIntent'
+import { JobClaims } from './scheduling/JobClaims'
+import { scheduledPublishJobs } from './scheduling/scheduledPublishJobs'
+import { transitionEndpoint } from './transitionEndpoint'
+import { workflowHistoryField, workflowSidebarFields } from './workflowFields'
+
+/** The articles collection with the workflow's fields, guard, audit, endpoint, admin buttons and publishing service. */
+function withWorkflow(articles: CollectionConfig): CollectionConfig {
+  const hooks = articles.hooks ?? {}
+  const drafts = typeof articles.versions === 'object' && typeof articles.versions.drafts === 'object' ? articles.versions.drafts : {}
+  return {
+    ...articles,
+    admin: {
+      ...articles.admin,
+      components: {
+        ...articles.admin?.components,
+        // Payload's own Publish/Unpublish buttons, shown only to roles the rules table lets publish.
+        edit: {
+          ...articles.admin?.components?.edit,
+          PublishButton: '/workflow/admin/PublishControls#PublishButtonForPublishers',
+          UnpublishButton: '/workflow/admin/PublishControls#UnpublishButtonForPublishers',
+        },
+      },
+    },
+    // Payload's schedule-publish drawer and jobs: scheduling/.
+    versions: { ...(typeof articles.versions === 'object' ? articles.versions : {}), drafts: { ...drafts, schedulePublish: true } },
+    hooks: {
+      ...hooks,
+      // The save intent is noted before anything else runs; the guard runs after the article's own
+      // beforeChange hooks, on the data they prepared; the audit entry is written first after the save.
+      beforeOperation: [noteArticleSaveIntent, ...(hooks.beforeOperation ?? [])],
+      beforeChange: [...(hooks.beforeChange ?? []), guardArticleSave, limitEditorsToNotesOnLiveStories],
+      afterChange: [recordWorkflowEvent, ...(hooks.afterChange ?? [])],
+      afterOperation: [...(hooks.afterOperation ?? []), recordRestore],
+    },
+    endpoints: [transitionEndpoint, ...(articles.endpoints || [])],
+    // The publishing service, reached through the Payload instance by jobs, tests and benchmarks (publishing/publishingService.ts).
+    custom: { ...articles.custom, publishingService: { performTransition, performTransitionAs } },
+    fields: [...workflowSidebarFields, ...articles.fields, workflowHistoryField],
+  }
+}
+
+/**
+ * The editorial workflow as one plugin (src/workflow/): on articles, the stage and schedule fields,
+ * the publishing guard, the audit hooks, POST /api/articles/:id/transition and the admin's workflow
+ * panel and publish buttons; the audit collection (workflow-events), the job claims, the jobs
+ * queue's config and the dashboard's role queues. The schedulePublish task's retries are set on
+ * the built config (scheduling/withScheduledPublishRetries.ts): Payload adds that task after plugins run.
+ */
+export function workflowPlugin(): Plugin {
+  return (config) => ({
+    ...config,
+    admin: {
+      ...config.admin,
+      components: {
+        ...config.admin?.components,
+        beforeDashboard: [...(config.admin?.components?.beforeDashboard ?? []), '/workflow/admin/RoleQueues#RoleQueues'],
+      },
+    },
+    collections: [...(config.collections ?? []).map((collection) => (collection.slug === ARTICLES_SLUG ? withWorkflow(collection) : collection)), WorkflowEvents, JobClaims],
+    jobs: { ...scheduledPublishJobs, ...config.jobs, tasks: [...(scheduledPublishJobs.tasks ?? []), ...(config.jobs?.tasks ?? [])] },
+  })
+}
