@@ -182,12 +182,30 @@ export interface Article {
     originalText?: string | null;
     warnings?:
       | {
-          kind?: string | null;
-          severity?: string | null;
+          kind?:
+            | (
+                | 'pinyin-removed'
+                | 'chrome-removed'
+                | 'headline-deck'
+                | 'paragraph-rejoined'
+                | 'lost-text'
+                | 'mojibake'
+                | 'elision'
+                | 'summary-duplicate'
+                | 'missing-title'
+                | 'line-dropped'
+                | 'editor-edits-kept'
+              )
+            | null;
+          severity?: ('warning' | 'info') | null;
           message?: string | null;
           snippet?: string | null;
           paragraph?: number | null;
           line?: number | null;
+          resolution?: ('resolved' | 'overridden') | null;
+          resolvedBy?: (string | null) | User;
+          resolvedAt?: string | null;
+          resolutionNote?: string | null;
           id?: string | null;
         }[]
       | null;
@@ -409,7 +427,9 @@ export interface WorkflowEvent {
     | 'unpublish'
     | 'reopen'
     | 'restore'
-    | 'live-edit';
+    | 'live-edit'
+    | 'resolve-import-warning'
+    | 'override-import-warnings';
   fromStage?:
     ('draft' | 'in-review' | 'changes-requested' | 'approved' | 'scheduled' | 'published' | 'unpublished') | null;
   toStage?:
@@ -699,6 +719,10 @@ export interface ArticlesSelect<T extends boolean = true> {
               snippet?: T;
               paragraph?: T;
               line?: T;
+              resolution?: T;
+              resolvedBy?: T;
+              resolvedAt?: T;
+              resolutionNote?: T;
               id?: T;
             };
         importedSnapshot?: T;

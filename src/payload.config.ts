@@ -22,6 +22,7 @@ import { isSignedIn } from './access/isSignedIn'
 import { buildDatabaseAdapter } from './db'
 import { trackContentGeneration } from './delivery/contentGeneration/trackContentGeneration'
 import { queryGuards } from './http/queryGuards'
+import { importWarningsPlugin } from './importWarnings/importWarningsPlugin'
 import { searchPlugin } from './search/searchPlugin'
 import { withScheduledPublishRetries } from './jobs/withScheduledPublishRetries'
 import { loadEnv } from './env'
@@ -64,8 +65,16 @@ export default buildConfig({
   // Keep photos' usedByPublished and captions' articlePublished flags in step with articles
   // (hooks added to the articles collection).
   // The content generation moves after every committed write to public content (the API's response cache).
+  // importWarningsPlugin: importer warnings resolved and overridden, audited (src/importWarnings/).
   // queryGuards: where clauses no database can run are 400, list pages capped at API_MAX_LIMIT (src/http/).
-  plugins: [trackPhotoUsage, trackCaptionPublication, trackContentGeneration, searchPlugin, queryGuards({ maxLimit: env.API_MAX_LIMIT })],
+  plugins: [
+    trackPhotoUsage,
+    trackCaptionPublication,
+    trackContentGeneration,
+    searchPlugin,
+    importWarningsPlugin,
+    queryGuards({ maxLimit: env.API_MAX_LIMIT }),
+  ],
   jobs: {
     // No autoRun: Payload's cron polls once a minute. The Express server (or `npm run worker`)
     // runs jobs on time with src/jobs/ScheduleRunner.ts.

@@ -8,6 +8,7 @@ import { nobody } from '../../src/access/nobody'
 import { publishedOrSignedIn } from '../../src/access/publishedOrSignedIn'
 import { omitNewsroomOnlyFields } from '../../src/delivery/omitNewsroomOnlyFields'
 import { revalidateArticle } from '../../src/delivery/revalidateArticle'
+import { importWarningsField } from '../../src/importWarnings/importWarningsField'
 import { buildArticlePreviewUrl } from '../../src/site/previewPath'
 import { correctionsField } from '../../src/syndication/correctionsField'
 import { performTransition, performTransitionAs } from '../../src/workflow/performTransition'
@@ -202,19 +203,7 @@ export const Articles: CollectionConfig = {
         { name: 'script', label: { zh: '原文字体', en: 'Original script' }, type: 'text' },
         { name: 'importedAt', label: { zh: '导入时间', en: 'Imported at' }, type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
         { name: 'originalText', label: { zh: '原始文本', en: 'Original text' }, type: 'textarea' },
-        {
-          name: 'warnings',
-          label: { zh: '导入警告', en: 'Importer warnings' },
-          type: 'array',
-          fields: [
-            { name: 'kind', label: { zh: '类型', en: 'Kind' }, type: 'text' },
-            { name: 'severity', label: { zh: '级别', en: 'Severity' }, type: 'text' },
-            { name: 'message', label: { zh: '说明', en: 'Message' }, type: 'text' },
-            { name: 'snippet', label: { zh: '片段', en: 'Snippet' }, type: 'textarea' },
-            { name: 'paragraph', label: { zh: '段落序号', en: 'Paragraph' }, type: 'number' },
-            { name: 'line', label: { zh: '源文件行号', en: 'Source line' }, type: 'number' },
-          ],
-        },
+        importWarningsField,
         {
           // What the importer last wrote, so a re-import can tell an editor's edits from its own (src/importer/store/planImport.ts).
           name: 'importedSnapshot',
