@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { queueScheduledChange } from '../../src/workflow/scheduling'
 import { callApi, createSignedInUser, type TestUser, userDocOf } from '../support/api'
 import { importAndCollect } from '../support/importer'
 import { moveToStage } from '../support/publishing'
@@ -156,16 +157,18 @@ describe('importer warnings block publishing until dealt with', () => {
 
     it('a scheduled publish whose story gained a serious warning after scheduling fails visibly and publishes nothing', async () => {
       const id = await createFlaggedStory([], 'approved')
-      const scheduled = await transition(id, chief.token, { action: 'schedule', publishAt: soon(2500) })
+      const scheduled = await transition(id, chief.token, { action: 'schedule', publishAt: soon(3_600_000) })
       expect(scheduled.status).toBe(200)
       // A re-import of a changed source brings a garbled paragraph (the importer saves drafts without a user).
       await server.payload.update({ collection: 'articles', id, draft: true, data: { provenance: { warnings: [GARBLED] } } as never, overrideAccess: true })
+      // Then the time comes: the job the schedule queued, due now (the queued one waits an hour).
+      const job = await queueScheduledChange(server.payload, { articleId: id, type: 'publish', at: new Date(Date.now() + 200), userId: chief.id })
 
-      const jobs = () => server.payload.find({ collection: 'payload-jobs', where: { 'input.doc.value': { equals: id } }, overrideAccess: true, depth: 0 })
-      expect(await eventually(async () => ((await jobs()).docs[0]?.totalTried ?? 0) >= 1)).toBe(true)
-      const job = (await jobs()).docs[0]!
+      const tried = async () => (await server.payload.findByID({ collection: 'payload-jobs', id: job.id, overrideAccess: true, depth: 0 })).totalTried ?? 0
+      expect(await eventually(async () => (await tried()) >= 1)).toBe(true)
       const seen = await callApi(server.url, `/api/payload-jobs/${job.id}`, { token: editor.token })
-      expect(seen.body.log.some((entry: any) => entry.state === 'failed' && JSON.stringify(entry.error).includes('导入警告尚未处理'))).toBe(true)
+      const failures = seen.body.log.filter((entry: any) => entry.state === 'failed').map((entry: any) => JSON.stringify(entry.error))
+      expect(failures[0]).toContain('导入警告尚未处理——乱码')
       expect(await isPublic(id)).toBe(false)
     })
 
