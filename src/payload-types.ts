@@ -219,6 +219,10 @@ export interface Article {
       | boolean
       | null;
   };
+  /**
+   * Importer warnings not yet dealt with
+   */
+  openImportWarnings?: number | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -727,6 +731,7 @@ export interface ArticlesSelect<T extends boolean = true> {
             };
         importedSnapshot?: T;
       };
+  openImportWarnings?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

@@ -21,6 +21,8 @@ export const importWarningsField: ArrayField = {
   label: { zh: '导入警告', en: 'Importer warnings' },
   labels: { singular: { zh: '导入警告', en: 'Importer warning' }, plural: { zh: '导入警告', en: 'Importer warnings' } },
   type: 'array',
+  // The panel at the top of the edit view is where they are read and acted on; the rows here are the record.
+  admin: { initCollapsed: true },
   fields: [
     {
       name: 'kind',

@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { initI18n } from '@payloadcms/translations'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { queueScheduledChange } from '../../src/workflow/scheduling'
@@ -224,6 +225,42 @@ describe('importer warnings block publishing until dealt with', () => {
       expect(scheduled.status).toBe(200)
       expect(await eventually(() => isPublic(id))).toBe(true)
       expect((await auditOf(id)).map((event) => event.action)).toContain('override-import-warnings')
+    })
+  })
+
+  describe('what the newsroom sees', () => {
+    it('the list counts open warnings (not notes); resolving and overriding bring it to 0; readers never see it', async () => {
+      const id = await createFlaggedStory([GARBLED, LOST, ELIDED])
+      const listed = async () => {
+        const response = await callApi(server.url, `/api/articles?where[openImportWarnings][greater_than]=0&draft=true&depth=0&limit=100`, { token: editor.token })
+        return response.body.docs.find((doc: any) => doc.id === id)?.openImportWarnings ?? 0
+      }
+      expect(await listed()).toBe(2)
+      const [garbled] = await warningsOf(id)
+      expect((await resolve(id, garbled.id, editor.token)).status).toBe(200)
+      expect(await listed()).toBe(1)
+      expect((await transition(id, chief.token, { action: 'publish', overrideWarnings: { reason: '作者确认原文如此' } })).status).toBe(200)
+      expect(await listed()).toBe(0)
+      const anonymous = await callApi(server.url, `/api/articles/${id}`)
+      expect(anonymous.status).toBe(200)
+      expect(anonymous.body).not.toHaveProperty('openImportWarnings')
+      expect(anonymous.body).not.toHaveProperty('provenance')
+    })
+
+    it.each([
+      { language: 'zh' as const, kind: '乱码', level: '警告', message: '摘要中有乱码（上游解码错误？）', card: '导入有问题的稿件' },
+      { language: 'en' as const, kind: 'Garbled text', level: 'Warning', message: 'garbled characters in the summary (a wrong decoding upstream?)', card: 'Imported stories with problems' },
+    ])('the admin in $language names kinds, levels and messages in $language (custom translations)', async ({ language, kind, level, message, card }) => {
+      const i18n = await initI18n({ config: server.payload.config.i18n, language, context: 'client' })
+      const t = (key: string, vars?: Record<string, unknown>) => i18n.t(key as never, vars)
+      expect(t('importWarnings:kind-mojibake')).toBe(kind)
+      expect(t('importWarnings:severity-warning')).toBe(level)
+      expect(t('importWarnings:message-mojibake', { where: t('importWarnings:where-summary') })).toBe(message)
+      expect(t('importWarnings:dashboardTitle')).toBe(card)
+      // The field's option labels too (list filters, the version diff).
+      const kindField = (server.payload.collections.articles.config.fields.find((field: any) => field.name === 'provenance') as any).fields
+        .find((field: any) => field.name === 'warnings').fields.find((field: any) => field.name === 'kind')
+      expect(kindField.options.find((option: any) => option.value === 'mojibake').label[language]).toBe(kind)
     })
   })
 
