@@ -1,3 +1,5 @@
+import type { Role } from '../roles'
+
 import { WARNING_KINDS } from '../importer/validate/schema'
 
 /** Every kind of warning stored on an article: the importer's, and the note a re-import adds (src/importer/store/storeImportedArticle.ts). */
@@ -40,3 +42,6 @@ export const warningResolutionLabels: Record<WarningResolution, { zh: string; en
 export function isSeriousWarningKind(kind: unknown): boolean {
   return (SERIOUS_WARNING_KINDS as readonly unknown[]).includes(kind)
 }
+
+/** Who may publish over unresolved serious warnings, with a reason: the chief editor (and the system administrator, who may do everything the workflow allows). */
+export const WARNING_OVERRIDE_ROLES: readonly Role[] = ['chief-editor', 'admin']

@@ -1,10 +1,7 @@
 import { hasAnyRole, roleLabels, type Role } from '../roles'
 import { WorkflowError } from '../workflow/workflowError'
-import { type WarningResolution } from './importWarningKinds'
+import { WARNING_OVERRIDE_ROLES, type WarningResolution } from './importWarningKinds'
 import { describeWarnings, findUnresolvedSeriousWarnings, isUnresolvedSeriousWarning, storedWarningsOf, type StoredWarning } from './storedWarnings'
-
-/** Who may publish over unresolved serious warnings, with a reason: the chief editor (and the system administrator, who may do everything the workflow allows). */
-export const WARNING_OVERRIDE_ROLES: readonly Role[] = ['chief-editor', 'admin']
 
 export interface WarningOverride {
   reason: string
