@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { initI18n } from '@payloadcms/translations'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -295,6 +297,29 @@ describe('importer warnings block publishing until dealt with', () => {
         { action: 'resolve-import-warning', by: editor.id, comment: '导入警告已处理：分页处丢失文字（第5段：“的工业园区”）' },
       ])
       expect(audit.at(-1)).toMatchObject({ action: 'publish', by: chief.id })
+    })
+
+    it('a re-import of a changed source keeps what was resolved; the other warnings stay open', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'import-warnings-'))
+      const file = path.join(dir, 'garbled-reimport.txt')
+      const source = fs.readFileSync(path.join(SEEDS, GARBLED_SEED), 'utf8')
+      fs.writeFileSync(file, source)
+      const [created] = await importAndCollect(server.payload, [file], { dryRun: false })
+      const id = String(created!.id)
+      const inSummary = (await warningsOf(id)).find((w) => w.kind === 'mojibake' && typeof w.paragraph !== 'number')
+      expect((await resolve(id, inSummary.id, editor.token, '摘要已改正')).status).toBe(200)
+
+      // The year in the fourth paragraph changes (the source prints pinyin after characters, so a digit is the plain edit).
+      const at = source.lastIndexOf('2020')
+      fs.writeFileSync(file, `${source.slice(0, at)}2021${source.slice(at + 4)}`)
+      const [updated] = await importAndCollect(server.payload, [file], { dryRun: false })
+      expect(updated).toMatchObject({ ok: true, action: 'updated', id })
+      const garbled = (await warningsOf(id)).filter((w) => w.kind === 'mojibake')
+      expect(garbled.map((w) => [w.paragraph ?? null, w.resolution ?? null, w.resolvedBy ? String(w.resolvedBy) : null])).toEqual([
+        [null, 'resolved', editor.id],
+        [0, null, null],
+        [3, null, null],
+      ])
     })
 
     it('only those who may edit the story resolve its warnings; an unknown warning is 404', async () => {
