@@ -32,7 +32,9 @@ function grantAllows(grant: PublishingGrant, change: LiveChange): boolean {
  * jobs (they save as the user who scheduled). Whether the save makes, changes or takes down live
  * content is decided from what will be written (classifyArticleSave), never from a flag a caller
  * could set. A change of live content needs either a grant from the publishing service (the
- * transition endpoint) or a user the workflow table lets publish; it is audited. Everything else
+ * transition endpoint) or a user the workflow table lets publish; it is audited. A story does not go
+ * live over unresolved serious importer warnings unless the chief editor overrides them through the
+ * service (src/importWarnings/). Everything else
  * touching live content is refused with a WorkflowError naming why.
  */
 export const guardArticleSave: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req, context }) => {
