@@ -2,7 +2,7 @@ import type { ServerProps } from 'payload'
 
 import React from 'react'
 
-import { hasAnyRole, WRITING_ROLES } from '../../roles'
+import { EDITING_ROLES, hasAnyRole, WRITING_ROLES } from '../../roles'
 import { OPEN_IMPORT_WARNINGS_FIELD } from '../countOpenImportWarnings'
 
 /** The dashboard card 导入有问题的稿件: stories this user may see with importer warnings not yet dealt with, most warnings first. */
@@ -11,7 +11,10 @@ export async function ImportProblemsCard({ payload, user, i18n }: ServerProps) {
   const t = (key: string, vars?: Record<string, unknown>) => i18n.t(`importWarnings:${key}` as never, vars)
   const result = await payload.find({
     collection: 'articles',
-    where: { [OPEN_IMPORT_WARNINGS_FIELD]: { greater_than: 0 } },
+    // A reporter's card holds their own stories; editors see the whole desk's.
+    where: {
+      and: [{ [OPEN_IMPORT_WARNINGS_FIELD]: { greater_than: 0 } }, ...(hasAnyRole(user, EDITING_ROLES) ? [] : [{ createdBy: { equals: user.id } }])],
+    },
     sort: `-${OPEN_IMPORT_WARNINGS_FIELD}`,
     limit: 10,
     depth: 0,
