@@ -17,6 +17,7 @@ import { configFreshObjects } from './configFreshObjects'
 import { buildDatabaseAdapter } from './db'
 import { deliveryPlugin } from './delivery/deliveryPlugin'
 import { queryGuards } from './http/queryGuards'
+import { importWarningsPlugin } from './importWarnings/importWarningsPlugin'
 import { searchPlugin } from './search/searchPlugin'
 import type { Env } from './env'
 import { NEWSROOM_NAME } from './newsroom'
@@ -72,6 +73,7 @@ export function buildNewsroomConfig(env: Env) {
     // deliveryPlugin: revalidation webhooks, anonymous reads without newsroom-only fields, and the content
     // generation the API's response cache checks, moved after every committed write to public content (src/delivery/).
     // visibilityPlugin: anonymous readers see a caption or photo only while a published story uses it (src/visibility/).
+    // importWarningsPlugin: importer warnings resolved and overridden, audited (src/importWarnings/).
     // queryGuards: where clauses no database can run are 400, list pages capped at API_MAX_LIMIT (src/http/).
     // configFreshObjects runs last: the sanitizer gets copies, not the collections' module constants.
     // workflowPlugin: the editorial workflow on articles, its audit trail and its scheduled publishing (src/workflow/).
@@ -80,6 +82,7 @@ export function buildNewsroomConfig(env: Env) {
       deliveryPlugin(),
       visibilityPlugin(),
       searchPlugin,
+      importWarningsPlugin,
       queryGuards({ maxLimit: env.API_MAX_LIMIT }),
       configFreshObjects,
     ],

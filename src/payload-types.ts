@@ -177,12 +177,30 @@ export interface Article {
     originalText?: string | null;
     warnings?:
       | {
-          kind?: string | null;
-          severity?: string | null;
+          kind?:
+            | (
+                | 'pinyin-removed'
+                | 'chrome-removed'
+                | 'headline-deck'
+                | 'paragraph-rejoined'
+                | 'lost-text'
+                | 'mojibake'
+                | 'elision'
+                | 'summary-duplicate'
+                | 'missing-title'
+                | 'line-dropped'
+                | 'editor-edits-kept'
+              )
+            | null;
+          severity?: ('warning' | 'info') | null;
           message?: string | null;
           snippet?: string | null;
           paragraph?: number | null;
           line?: number | null;
+          resolution?: ('resolved' | 'overridden') | null;
+          resolvedBy?: (string | null) | User;
+          resolvedAt?: string | null;
+          resolutionNote?: string | null;
           id?: string | null;
         }[]
       | null;
@@ -201,6 +219,10 @@ export interface Article {
     hasNextPage?: boolean;
     totalDocs?: number;
   };
+  /**
+   * Importer warnings not yet dealt with
+   */
+  openImportWarnings?: number | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -437,7 +459,9 @@ export interface WorkflowEvent {
     | 'unpublish'
     | 'reopen'
     | 'restore'
-    | 'live-edit';
+    | 'live-edit'
+    | 'resolve-import-warning'
+    | 'override-import-warnings';
   fromStage?:
     ('draft' | 'in-review' | 'changes-requested' | 'approved' | 'scheduled' | 'published' | 'unpublished') | null;
   toStage?:
@@ -698,11 +722,16 @@ export interface ArticlesSelect<T extends boolean = true> {
               snippet?: T;
               paragraph?: T;
               line?: T;
+              resolution?: T;
+              resolvedBy?: T;
+              resolvedAt?: T;
+              resolutionNote?: T;
               id?: T;
             };
         importedSnapshot?: T;
       };
   workflowHistory?: T;
+  openImportWarnings?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

@@ -6,6 +6,7 @@ import { hasRole } from '../../src/access/hasRole'
 import { isSignedIn } from '../../src/access/isSignedIn'
 import { nobody } from '../../src/access/nobody'
 import { publishedOrSignedIn } from '../../src/access/publishedOrSignedIn'
+import { importWarningsField } from '../../src/importWarnings/importWarningsField'
 import { buildArticlePreviewUrl } from '../../src/site/previewPath'
 import { correctionsField } from '../../src/syndication/correctionsField'
 import { ARTICLES_SLUG, CAPTIONS_SLUG, DISTRICTS_SLUG, PHOTOS_SLUG, USERS_SLUG } from '../slugs'
@@ -156,19 +157,7 @@ export const Articles: CollectionConfig = {
           // The whole source file, kept as read: IMPORT_MAX_BYTES bounds it, not Payload's 40,000-character default.
           maxLength: 64 * 1024 * 1024,
         },
-        {
-          name: 'warnings',
-          label: { zh: '导入警告', en: 'Importer warnings' },
-          type: 'array',
-          fields: [
-            { name: 'kind', label: { zh: '类型', en: 'Kind' }, type: 'text' },
-            { name: 'severity', label: { zh: '级别', en: 'Severity' }, type: 'text' },
-            { name: 'message', label: { zh: '说明', en: 'Message' }, type: 'text' },
-            { name: 'snippet', label: { zh: '片段', en: 'Snippet' }, type: 'textarea' },
-            { name: 'paragraph', label: { zh: '段落序号', en: 'Paragraph' }, type: 'number' },
-            { name: 'line', label: { zh: '源文件行号', en: 'Source line' }, type: 'number' },
-          ],
-        },
+        importWarningsField,
         {
           // What the importer last wrote, so a re-import can tell an editor's edits from its own (src/importer/store/planImport.ts).
           name: 'importedSnapshot',

@@ -10,6 +10,7 @@ import { contextWithGrant } from './publishing/operationState'
 import { cancelScheduledChanges, queueScheduledChange } from './scheduling/scheduledChanges'
 import { currentStage, explainRefusal, findTransition, type Action } from './transitions'
 import { WorkflowError } from './workflowError'
+import { assertNoUnresolvedImportWarnings, assertWarningOverride } from '../importWarnings/overrideImportWarnings'
 
 export interface TransitionRequest {
   action: string
@@ -18,6 +19,8 @@ export interface TransitionRequest {
   publishAt?: string
   /** schedule / unpublish: when it comes down (embargo end, takedown). */
   unpublishAt?: string
+  /** publish / schedule: the chief editor goes ahead over unresolved importer warnings, saying why (audited). */
+  overrideWarnings?: { reason?: string }
 }
 
 function parseFutureTime(value: string | undefined, field: string, now: Date): Date | undefined {
@@ -42,6 +45,9 @@ export async function performTransition(payload: Payload, req: PayloadRequest, a
   const transition = findTransition(request.action)
   if (!transition) throw new WorkflowError('unknown-action', { action: request.action })
 
+  // Checked before the table, so an editor asking to override hears that only the chief editor may.
+  const overrideWarnings = request.overrideWarnings === undefined ? undefined : assertWarningOverride(user, request.overrideWarnings)
+
   const article = await payload.findByID({ collection: ARTICLES_SLUG, id: articleId, depth: 0, draft: true, overrideAccess: true, req })
   const refusal = explainRefusal(user as never, transition.action, article as never)
   if (refusal) throw new WorkflowError('transition-refused', { reason: refusal })
@@ -53,6 +59,11 @@ export async function performTransition(payload: Payload, req: PayloadRequest, a
   const unpublishAt = parseFutureTime(request.unpublishAt, 'unpublishAt', now)
   if (transition.action === 'schedule' && !publishAt) throw new WorkflowError('publish-time-required')
   if (publishAt && unpublishAt && unpublishAt <= publishAt) throw new WorkflowError('unpublish-before-publish')
+
+  // The guard refuses the publish itself; refused here too, before any job is queued or cancelled.
+  const isLive = await isLiveArticle(req, articleId)
+  const putsLive = (transition.action === 'publish' && !isLive) || transition.action === 'schedule'
+  if (putsLive && !overrideWarnings) assertNoUnresolvedImportWarnings(article)
 
   const from: Stage = currentStage(article as never)
   // A takedown at a later time leaves the story live until then.
@@ -77,7 +88,7 @@ export async function performTransition(payload: Payload, req: PayloadRequest, a
   // story is live with pending edits: a plain save would write those edits (the latest version)
   // over the live document. The guard refuses any other live change under this grant.
   const changesLive = action === 'publish' || (action === 'unpublish' && !unpublishAt)
-  const pendingEditsOfLiveStory = (await isLiveArticle(req, articleId)) && article._status !== 'published'
+  const pendingEditsOfLiveStory = isLive && article._status !== 'published'
   const context = contextWithGrant(req.context, {
     articleId: String(article.id),
     action,
@@ -85,6 +96,7 @@ export async function performTransition(payload: Payload, req: PayloadRequest, a
     to,
     by: String(user.id),
     comment: [comment, unpublishAt ? `定时撤稿：${unpublishAt.toISOString()}` : undefined].filter(Boolean).join('；') || undefined,
+    overrideWarnings: putsLive ? overrideWarnings : undefined,
   })
   return payload.update({
     collection: ARTICLES_SLUG,

@@ -11,10 +11,11 @@ const transitionBody = z.object({
   comment: z.string().max(2000).optional(),
   publishAt: z.string().optional(),
   unpublishAt: z.string().optional(),
+  overrideWarnings: z.object({ reason: z.string().max(2000).optional() }).optional(),
 })
 
 /**
- * POST /api/articles/:id/transition { action, comment?, publishAt?, unpublishAt? }
+ * POST /api/articles/:id/transition { action, comment?, publishAt?, unpublishAt?, overrideWarnings?: { reason } }
  * Moves a story through the workflow (src/workflow/transitions.ts); answers with the article.
  */
 export const transitionEndpoint: Endpoint = {

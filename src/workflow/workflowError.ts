@@ -40,6 +40,14 @@ const WORKFLOW_ERRORS = {
     message: () => '编辑只能以草稿形式为已发布的稿件添加更正或更新说明（draft=true），由总编辑发布',
   },
   'editor-notes-only': { status: 403, message: (d: Details) => `${d.field}: 已发布的稿件，编辑只能添加更正或更新说明；其他修改请交总编辑` },
+  'unresolved-import-warnings': {
+    status: 409,
+    message: (d: Details) => `不能发布：导入警告尚未处理——${d.warnings}。请修正后逐条标记为已处理，或由总编辑填写理由后越过警告发布。`,
+  },
+  'warnings-override-refused': { status: 403, message: (d: Details) => `${d.role ?? '您'}不能越过导入警告；只有总编辑可以（须填写理由）` },
+  'warnings-override-reason-required': { status: 400, message: () => 'overrideWarnings.reason: 越过导入警告须填写理由' },
+  'import-warning-not-found': { status: 404, message: (d: Details) => `稿件没有编号为 ${d.warning} 的导入警告` },
+  'import-warning-resolve-refused': { status: 403, message: (d: Details) => `不能处理这篇稿件的导入警告：${d.reason}` },
   'notes-append-only': { status: 403, message: (d: Details) => `${d.field}: 已有的更正或更新说明不能修改或删除，只能添加新的说明` },
 } as const satisfies Record<string, { status: number; message: (details: Details) => string }>
 

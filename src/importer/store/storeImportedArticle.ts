@@ -7,6 +7,8 @@ import type { ArticleDocument, CaptionDocument } from './buildArticleDocument'
 import type { ExistingArticle, ImportPlan, ImportedSnapshot } from './planImport'
 
 import { ARTICLES_SLUG, CAPTIONS_SLUG } from '../../../collections/slugs'
+import { carryOverResolutions } from '../../importWarnings/carryOverResolutions'
+import { storedWarningsOf } from '../../importWarnings/storedWarnings'
 import { LOCALES } from './buildArticleDocument'
 import { buildSnapshot } from './planImport'
 
@@ -253,6 +255,9 @@ async function updateArticle(payload: Payload, req: PayloadRequest, plan: Extrac
       ]
     : []
   const provenance = buildProvenance(document)
+  // Warnings the newsroom already resolved or overrode stay so when the same warning comes again.
+  const current = await payload.findByID({ collection: ARTICLES_SLUG, id: plan.id, draft: true, depth: 0, overrideAccess: true, req })
+  const warnings = carryOverResolutions([...provenance.warnings, ...kept], storedWarningsOf(current))
   await payload.update({
     collection: ARTICLES_SLUG,
     id: plan.id,
@@ -272,7 +277,7 @@ async function updateArticle(payload: Payload, req: PayloadRequest, plan: Extrac
     id: plan.id,
     locale: OTHER_LOCALE,
     draft: true,
-    data: { ...plan.localized[OTHER_LOCALE], provenance: { ...provenance, warnings: [...provenance.warnings, ...kept] } } as never,
+    data: { ...plan.localized[OTHER_LOCALE], provenance: { ...provenance, warnings } } as never,
     overrideAccess: true,
     req,
   })

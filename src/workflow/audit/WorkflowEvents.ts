@@ -9,10 +9,12 @@ export { WORKFLOW_EVENTS_SLUG }
 
 const stageOptions = STAGES.map((stage) => ({ value: stage, label: stageLabels[stage] }))
 const actionLabels: Record<string, { zh: string; en: string }> = Object.fromEntries(TRANSITIONS.map((transition) => [transition.action, transition.label]))
-/** Audited changes that are not transitions: a version restored, a caption or photo of a live story changed. */
+/** Audited changes that are not transitions: a version restored, a caption or photo of a live story changed, importer warnings dealt with. */
 const EXTRA_ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   restore: { zh: '恢复版本', en: 'Restore version' },
   'live-edit': { zh: '修改已发布内容', en: 'Edit live content' },
+  'resolve-import-warning': { zh: '处理导入警告', en: 'Resolve importer warning' },
+  'override-import-warnings': { zh: '越过导入警告', en: 'Override importer warnings' },
 }
 
 /**
@@ -44,7 +46,7 @@ export const WorkflowEvents: CollectionConfig = {
       label: { zh: '操作', en: 'Action' },
       type: 'select',
       required: true,
-      options: [...ACTIONS, 'restore', 'live-edit'].map((action) => ({
+      options: [...ACTIONS, ...Object.keys(EXTRA_ACTION_LABELS)].map((action) => ({
         value: action,
         label: actionLabels[action] ?? EXTRA_ACTION_LABELS[action]!,
       })),

@@ -8,6 +8,7 @@ import { isLiveArticle } from './isLiveArticle'
 import { decisionKey } from './decisionKey'
 import { readSaveIntent, recordDecision, takeGrant, type PendingAudit, type PublishingGrant } from './operationState'
 import { WorkflowError } from '../workflowError'
+import { applyWarningOverride, assertNoUnresolvedImportWarnings } from '../../importWarnings/overrideImportWarnings'
 
 /** A takedown scheduled (with its reason) through the transition endpoint, whose time has come. */
 function isScheduledTakedownDue(scheduledUnpublishAt: unknown, now: number): boolean {
@@ -31,7 +32,9 @@ function grantAllows(grant: PublishingGrant, change: LiveChange): boolean {
  * jobs (they save as the user who scheduled). Whether the save makes, changes or takes down live
  * content is decided from what will be written (classifyArticleSave), never from a flag a caller
  * could set. A change of live content needs either a grant from the publishing service (the
- * transition endpoint) or a user the workflow table lets publish; it is audited. Everything else
+ * transition endpoint) or a user the workflow table lets publish; it is audited. A story does not go
+ * live over unresolved serious importer warnings unless the chief editor overrides them through the
+ * service (src/importWarnings/). Everything else
  * touching live content is refused with a WorkflowError naming why.
  */
 export const guardArticleSave: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req, context }) => {
@@ -72,9 +75,12 @@ export const guardArticleSave: CollectionBeforeChangeHook = async ({ data, origi
     if (!grantAllows(grant, decision.change)) {
       throw new WorkflowError('transition-mismatch', { action: grant.action, change: decision.change })
     }
+    // Importer warnings: the chief editor's override marks them (and is audited); without one, no story goes live over them.
+    const settled = applyWarningOverride(data, originalDoc, grant.overrideWarnings, grant.by)
+    if (decision.change === 'publish' && !settled.overridden) assertNoUnresolvedImportWarnings(originalDoc, settled.data)
     const audit: PendingAudit = { action: grant.action, from: grant.from, to: grant.to, by: grant.by, comment: grant.comment }
-    recordDecision(context, key, { ...decision, audit })
-    return { ...data, workflowStage: grant.to }
+    recordDecision(context, key, { ...decision, audit, warningOverride: settled.overridden })
+    return { ...settled.data, workflowStage: grant.to }
   }
 
   if (decision.change === 'none') {
@@ -87,6 +93,7 @@ export const guardArticleSave: CollectionBeforeChangeHook = async ({ data, origi
   if (decision.change === 'publish' || decision.change === 'live-edit') {
     const refusal = explainRefusal(user as never, 'publish', { ...originalDoc, workflowStage: from, createdBy: originalDoc?.createdBy ?? user.id })
     if (refusal) throw new WorkflowError('publish-refused', { reason: refusal })
+    if (decision.change === 'publish') assertNoUnresolvedImportWarnings(originalDoc, data)
     const comment = from === 'scheduled' ? '定时发布' : decision.change === 'live-edit' ? '修改已发布稿件' : undefined
     recordDecision(context, key, { ...decision, audit: { action: 'publish', from, to: 'published', by: String(user.id), comment } })
     return { ...data, workflowStage: 'published', scheduledPublishAt: null }

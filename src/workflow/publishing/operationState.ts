@@ -1,3 +1,4 @@
+import type { WarningOverride } from '../../importWarnings/overrideImportWarnings'
 import type { Stage } from '../stages'
 import type { Action } from '../transitions'
 import type { ArticleSaveDecision } from './classifyArticleSave'
@@ -32,6 +33,8 @@ export interface PublishingGrant {
   to: Stage
   by: string
   comment?: string
+  /** The chief editor's override of unresolved importer warnings, with its reason (src/importWarnings/). */
+  overrideWarnings?: WarningOverride
   used: boolean
 }
 
@@ -46,6 +49,8 @@ export interface PendingAudit {
 
 export interface RecordedDecision extends ArticleSaveDecision {
   audit?: PendingAudit
+  /** An override of importer warnings made by this save, for the audit trail (src/importWarnings/recordWarningOverride.ts). */
+  warningOverride?: { by: string; at: string; comment: string }
 }
 
 const genuine = new WeakSet<object>()

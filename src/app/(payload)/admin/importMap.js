@@ -1,3 +1,4 @@
+import { ImportWarningsPanel as ImportWarningsPanel_2f89f8a5f3990e9a3996edaec7c16384 } from '../../../importWarnings/components/ImportWarningsPanel'
 import { WorkflowPanel as WorkflowPanel_85a02c031d3996824293ffc8431c29c1 } from '../../../workflow/admin/WorkflowPanel'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -28,10 +29,12 @@ import { AwaitingPhotoQueue as AwaitingPhotoQueue_88d7b7a03555e1f0d2175f48f816a3
 import { Icon as Icon_dfe4008080d895d460898c3a6155e9ba } from '../../../components/admin/Icon'
 import { Logo as Logo_91a09b539d3c86b0aebf520e7564ce08 } from '../../../components/admin/Logo'
 import { RoleQueues as RoleQueues_232f7a286d13d53d4ed8d0810eaea3ae } from '../../../workflow/admin/RoleQueues'
+import { ImportProblemsCard as ImportProblemsCard_c13d0b26b32db2f4f39e93a9445b3581 } from '../../../importWarnings/components/ImportProblemsCard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/importWarnings/components/ImportWarningsPanel#ImportWarningsPanel": ImportWarningsPanel_2f89f8a5f3990e9a3996edaec7c16384,
   "/workflow/admin/WorkflowPanel#WorkflowPanel": WorkflowPanel_85a02c031d3996824293ffc8431c29c1,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -62,5 +65,6 @@ export const importMap = {
   "/components/admin/Icon#Icon": Icon_dfe4008080d895d460898c3a6155e9ba,
   "/components/admin/Logo#Logo": Logo_91a09b539d3c86b0aebf520e7564ce08,
   "/workflow/admin/RoleQueues#RoleQueues": RoleQueues_232f7a286d13d53d4ed8d0810eaea3ae,
+  "/importWarnings/components/ImportProblemsCard#ImportProblemsCard": ImportProblemsCard_c13d0b26b32db2f4f39e93a9445b3581,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
