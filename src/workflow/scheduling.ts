@@ -1,6 +1,8 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { ARTICLES_SLUG, USERS_SLUG } from '../../collections/slugs'
+import type { JobQueued } from '../jobs/jobEvents'
+
 import { JOB_QUEUED, jobEvents } from '../jobs/jobEvents'
 
 export const SCHEDULE_TASK = 'schedulePublish'
@@ -28,8 +30,8 @@ export async function queueScheduledChange(
     waitUntil: at,
     req: args.req,
   })
-  // A runner in this process re-arms now rather than at its next poll.
-  jobEvents.emit(JOB_QUEUED)
+  // A runner in this process re-arms for it now rather than at its next poll.
+  jobEvents.emit(JOB_QUEUED, { waitUntil: at } satisfies JobQueued)
   return job
 }
 
