@@ -232,6 +232,7 @@ function formatLane(lane: Lane, { result, logSummary, logFile }: LaneRun, keep: 
       // The issue's target is for the burst with one runner; with two, this process also waits for the other's writes.
       ...(burst.runners.length === 1 ? { target: `≤ ${STALL_TARGET_MS} ms`, met: burst.longestStallMs <= STALL_TARGET_MS } : {}),
     },
+    { name: `${label}: the lane process's own CPU time within one stall (load-independent)`, value: burst.longestBusyStallMs, unit: 'ms' },
     {
       name: `${label}: drain rate`,
       value: `${perSecond(burst.drainRate)} (${((burst.drainRate / plain.rate) * 100).toFixed(0)}% of plain)`,
@@ -275,11 +276,13 @@ function formatLane(lane: Lane, { result, logSummary, logFile }: LaneRun, keep: 
     { name: "(a) the same by the article's updatedAt (lower bound)", value: triple(spread.updatedLatenessMs) },
     { name: "(a) the same by the job's completedAt (later)", value: triple(spread.completedLatenessMs) },
     { name: '(a) longest event-loop stall in the lane process', value: spread.longestStallMs, unit: 'ms' },
+    { name: "(a) the lane process's own CPU time within one stall", value: spread.longestBusyStallMs, unit: 'ms' },
     { name: '(a) published / missed / twice', value: outcome(spread), target: `${spread.stories} / 0 / 0`, met: isClean(spread) },
     { name: '(a) jobs claimed twice', value: spread.jobsClaimedTwice, target: '0', met: spread.jobsClaimedTwice === 0 },
     ...burstFigures('(b) 1 runner', one),
     { name: '(b) plain Local API loop', value: `${perSecond(plain.rate)} (${plain.published}/${plain.stories} live in ${seconds(plain.seconds * 1000)})`, target: 'baseline' },
     { name: '(b) plain loop: longest event-loop stall', value: plain.longestStallMs, unit: 'ms' },
+    { name: "(b) plain loop: the lane process's own CPU time within one stall", value: plain.longestBusyStallMs, unit: 'ms' },
     { name: '(b) plain loop: CPU per story', value: plain.cpuMsPerStory, unit: 'ms', digits: 1 },
     ...(two ? burstFigures('(b) 2 runners', two) : [{ name: '(b) 2 runners', value: `failed: ${twoFailed}`, target: 'none missed, none twice', met: false }]),
   ]

@@ -35,7 +35,7 @@ export async function measureSpread({ payload, request, chief, publishesSoFar }:
   const queueMarginMs = first - Date.now()
   progress(`(a): ${ids.length} jobs queued in ${(ms / 1000).toFixed(1)} s; the first is due in ${(queueMarginMs / 1000).toFixed(1)} s`)
   const last = instants[instants.length - 1]!
-  const { longestStallMs } = await watchEventLoop(() => waitForStories(payload, ids, jobIds, last, last + request.timeoutSeconds * 1000, '(a)'))
+  const { longestStallMs, longestBusyStallMs } = await watchEventLoop(() => waitForStories(payload, ids, jobIds, last, last + request.timeoutSeconds * 1000, '(a)'))
   const outcome = await collectOutcome(payload, ids, jobIds)
   outcome.publishesInLane = publishesSoFar() - runsBefore
   const { docs: articles } = await retryWhileLocked(() =>
@@ -53,7 +53,7 @@ export async function measureSpread({ payload, request, chief, publishesSoFar }:
     const completed = outcome.completedAt.get(id)
     if (completed !== undefined) completedLatenessMs.push(completed - instants[index]!)
   })
-  return { ...countsOf(outcome), latenessMs, completedLatenessMs, updatedLatenessMs, queueMsPerJob: ms / ids.length, queueMarginMs, longestStallMs }
+  return { ...countsOf(outcome), latenessMs, completedLatenessMs, updatedLatenessMs, queueMsPerJob: ms / ids.length, queueMarginMs, longestStallMs, longestBusyStallMs }
 }
 
 export async function measureBurst(
@@ -89,7 +89,7 @@ export async function measureBurst(
   // this process's own timer, and on SQLite not let it run until the drain is over.
   const runsBefore = publishesSoFar()
   instrument?.start()
-  const { longestStallMs, cpuMs } = await watchEventLoop(async () => {
+  const { longestStallMs, longestBusyStallMs, cpuMs } = await watchEventLoop(async () => {
     await sleep(Math.max(0, instant - Date.now()))
     await waitForStories(payload, ids, jobIds, instant, instant + request.timeoutSeconds * 1000, label)
   })
@@ -107,6 +107,7 @@ export async function measureBurst(
     drainRate: outcome.liveAt.size / (lastLiveMs / 1000),
     queueMarginMs,
     longestStallMs,
+    longestBusyStallMs,
     cpuMsPerStory: cpuMs / ids.length,
     timings,
   }
@@ -116,14 +117,14 @@ export async function measureBurst(
 export async function publishOneByOne({ payload, chief, instrument }: LaneSetting, ids: string[]): Promise<PlainResult> {
   instrument?.start()
   const started = performance.now()
-  const { longestStallMs, cpuMs } = await watchEventLoop(async () => {
+  const { longestStallMs, longestBusyStallMs, cpuMs } = await watchEventLoop(async () => {
     for (const id of ids) {
       await payload.update({ collection: ARTICLES_SLUG, id, data: { _status: 'published' }, user: chief, overrideAccess: false, depth: 0 })
     }
   })
   const seconds = (performance.now() - started) / 1000
   const timings = instrument?.stop() ?? []
-  return { stories: ids.length, published: await countPublished(payload, ids), seconds, rate: ids.length / seconds, longestStallMs, cpuMsPerStory: cpuMs / ids.length, timings }
+  return { stories: ids.length, published: await countPublished(payload, ids), seconds, rate: ids.length / seconds, longestStallMs, longestBusyStallMs, cpuMsPerStory: cpuMs / ids.length, timings }
 }
 
 /** Two halves of a plain loop, taken as one (the halves run before and after the one-runner burst). */
@@ -141,6 +142,7 @@ export function combinePlain(first: PlainResult, second: PlainResult): PlainResu
     seconds,
     rate: stories / seconds,
     longestStallMs: Math.max(first.longestStallMs, second.longestStallMs),
+    longestBusyStallMs: Math.max(first.longestBusyStallMs, second.longestBusyStallMs),
     cpuMsPerStory: (first.cpuMsPerStory * first.stories + second.cpuMsPerStory * second.stories) / stories,
     timings: timings.size ? [...timings.values()].sort((a, b) => b.ms - a.ms) : undefined,
   }

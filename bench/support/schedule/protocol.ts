@@ -80,6 +80,7 @@ export interface SpreadResult extends OutcomeCounts {
   /** Scheduled instant of the first story minus the end of queueing (ms; negative: queueing ran late). */
   queueMarginMs: number
   longestStallMs: number
+  longestBusyStallMs: number
 }
 
 export interface BurstResult extends OutcomeCounts {
@@ -92,6 +93,8 @@ export interface BurstResult extends OutcomeCounts {
   queueMarginMs: number
   /** Longest the lane process's event loop could not turn during the drain (ms). */
   longestStallMs: number
+  /** The most CPU time the lane process spent within one such gap (ms): its own synchronous stretch, whatever the load. */
+  longestBusyStallMs: number
   /** The lane process's CPU time from just before the instant until the wait ended, per story (the second runner's process not included). */
   cpuMsPerStory: number
   timings?: TimingRow[]
@@ -103,6 +106,7 @@ export interface PlainResult {
   seconds: number
   rate: number
   longestStallMs: number
+  longestBusyStallMs: number
   cpuMsPerStory: number
   timings?: TimingRow[]
 }
