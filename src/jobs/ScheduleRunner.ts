@@ -13,6 +13,9 @@ const JOBS_SLUG = 'payload-jobs'
 const DUE_JOBS_PER_QUERY = 100
 const MAX_TIMER_MS = 2 ** 31 - 1
 
+/** One claim per job and attempt: the unique key of job-claims. */
+const claimKey = (job: PendingJob) => `${job.id}:${job.totalTried ?? 0}`
+
 /** Lets timers and sockets run (see the class comment). */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
@@ -196,7 +199,7 @@ export class ScheduleRunner {
     try {
       await this.payload.db.create({
         collection: JOB_CLAIMS_SLUG,
-        data: { key: `${job.id}:${job.totalTried ?? 0}`, job: String(job.id), runner: this.name, claimedAt: new Date().toISOString() },
+        data: { key: claimKey(job), job: String(job.id), runner: this.name, claimedAt: new Date().toISOString() },
       })
       return true
     } catch (error) {
@@ -208,20 +211,28 @@ export class ScheduleRunner {
 
   private async claimAndRun(job: PendingJob): Promise<boolean> {
     if (!(await this.claim(job))) return false
-    await yieldToEventLoop()
-    // The list may be stale by now: run only if this attempt is still the job's next one and due.
-    const current = await this.payload.findByID({ collection: JOBS_SLUG, id: job.id as never, depth: 0, overrideAccess: true, disableErrors: true })
-    const stillDue =
-      current &&
-      !current.completedAt &&
-      !current.hasError &&
-      !current.processing &&
-      (current.totalTried ?? 0) === (job.totalTried ?? 0) &&
-      (!current.waitUntil || new Date(current.waitUntil).getTime() <= Date.now())
-    if (!stillDue) return false
-    await yieldToEventLoop()
-    await this.payload.jobs.runByID({ id: job.id as never, overrideAccess: true, silent: true })
-    return true
+    try {
+      await yieldToEventLoop()
+      // The list may be stale by now: run only if this attempt is still the job's next one and due.
+      const current = await this.payload.findByID({ collection: JOBS_SLUG, id: job.id as never, depth: 0, overrideAccess: true, disableErrors: true })
+      const stillDue =
+        current &&
+        !current.completedAt &&
+        !current.hasError &&
+        !current.processing &&
+        (current.totalTried ?? 0) === (job.totalTried ?? 0) &&
+        (!current.waitUntil || new Date(current.waitUntil).getTime() <= Date.now())
+      if (!stillDue) return false
+      await yieldToEventLoop()
+      await this.payload.jobs.runByID({ id: job.id as never, overrideAccess: true, silent: true })
+      return true
+    } catch (error) {
+      // A database error (SQLite: locked by another process) before Payload recorded the attempt: free the
+      // claim, or no runner could ever take this attempt again and the story would never go live. A job
+      // that got as far as `processing` stays out of the due list until the lease releases it.
+      await this.payload.db.deleteMany({ collection: JOB_CLAIMS_SLUG, where: { key: { equals: claimKey(job) } } }).catch(() => undefined)
+      throw error
+    }
   }
 
   /** Arms the one wake timer for the earliest pending job (queued here or by another process). */

@@ -225,6 +225,29 @@ describe('several job runners', () => {
     expect((await payload.findByID({ collection: 'articles', id: later!.id, overrideAccess: true }))._status).not.toBe('published')
   })
 
+  it('a database error just after a runner claims a job does not strand the story: it goes live on a later pass', async () => {
+    const chief = (await payload.find({ collection: 'users', where: { roles: { contains: 'chief-editor' } }, overrideAccess: true })).docs[0]!
+    const article = await createArticleAt(payload, 'approved')
+    await queueScheduledChange(payload, { articleId: article.id, type: 'publish', at: new Date(Date.now() - 1000), userId: chief.id })
+    // What SQLite answers while another process holds the write lock, once, right after the claim.
+    const findByID = payload.findByID.bind(payload)
+    let failures = 0
+    payload.findByID = (async (args: Parameters<typeof findByID>[0]) => {
+      if (args.collection === 'payload-jobs' && failures++ === 0) throw new Error('SQLITE_BUSY: database is locked')
+      return findByID(args)
+    }) as typeof payload.findByID
+    const runner = new ScheduleRunner(payload, { name: 'after-lock', pollIntervalMs: 300 })
+    try {
+      await runner.start()
+      const live = await eventually(async () => (await findByID({ collection: 'articles', id: article.id, overrideAccess: true }))._status === 'published', 5000)
+      expect(failures).toBeGreaterThan(1)
+      expect(live).toBe(true)
+    } finally {
+      await runner.stop()
+      payload.findByID = findByID
+    }
+  })
+
   it('a job left processing by a crashed runner is released and run on the next start', async () => {
     const chief = (await payload.find({ collection: 'users', where: { roles: { contains: 'chief-editor' } }, overrideAccess: true })).docs[0]!
     const article = await createArticleAt(payload, 'approved')
