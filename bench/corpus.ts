@@ -9,6 +9,9 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { findCorpusDir, measureCorpusAccuracy, SCORED_FIELDS } from './support/measureCorpusAccuracy'
+import { formatFigures } from './support/report'
+
+const GOAL = 95
 
 const corpusDir = findCorpusDir()
 if (!corpusDir) {
@@ -20,6 +23,9 @@ const started = performance.now()
 const accuracy = measureCorpusAccuracy(corpusDir)
 console.log(`corpus: ${corpusDir} (${accuracy.documents} documents, ${((performance.now() - started) / 1000).toFixed(1)} s)\n`)
 console.log(accuracy.misses.length > 0 ? accuracy.misses.join('\n') : '(no misses)')
-console.log('\nfield            accuracy')
-for (const field of SCORED_FIELDS) console.log(`${field.padEnd(16)} ${accuracy.perField[field].toFixed(1).padStart(6)}%`)
-console.log(`${'overall'.padEnd(16)} ${accuracy.overall.toFixed(1).padStart(6)}%   (committed ratchet: ${committed.overall}%, goal 95%)`)
+console.log(
+  `\n${formatFigures([
+    ...SCORED_FIELDS.map((field) => ({ name: field, value: accuracy.perField[field], unit: '%', digits: 1 })),
+    { name: `overall (committed ratchet: ${committed.overall}%)`, value: accuracy.overall, unit: '%', digits: 1, target: `≥ ${GOAL}%`, met: accuracy.overall >= GOAL },
+  ])}`,
+)

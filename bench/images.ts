@@ -25,6 +25,7 @@ import { PHOTO_DERIVATIVES, WEBP_OPTIONS, kebabSizeName } from '../src/photos/ph
 import { buildPlaceholder } from '../src/photos/preparePhotoUpload'
 import { readExifFacts } from '../src/photos/readExifFacts'
 import { stripMetadata } from '../src/photos/stripMetadata'
+import { type Figure, describeMachine, formatFigures } from './support/report'
 
 const WIDTH = 4000
 const HEIGHT = 3000
@@ -288,20 +289,26 @@ async function main(): Promise<void> {
     }
 
     const medianPerImage = (run: Phase) => median(run.turns) / concurrency
-    const row = (run: Phase) =>
-      `${run.label.padEnd(26)} ${(count / run.seconds).toFixed(2).padStart(5)} img/s ${((run.seconds / count) * 1000).toFixed(0).padStart(5)} ms/img ` +
-      `(median ${medianPerImage(run).toFixed(0)})  CPU ${((run.cpuSeconds / count) * 1000).toFixed(0).padStart(4)} ms/img  ` +
-      `peak RSS ${mb(run.peakRss)}`
+    const extra = (ratio: number) => (ratio - 1) * 100
+    const phaseFigures = (run: Phase): Figure[] => [
+      { name: `${run.label}: images per second`, value: count / run.seconds, unit: 'img/s', digits: 2 },
+      { name: `${run.label}: time per image (median)`, value: `${((run.seconds / count) * 1000).toFixed(0)} ms (${medianPerImage(run).toFixed(0)} ms)` },
+      { name: `${run.label}: CPU per image`, value: (run.cpuSeconds / count) * 1000, unit: 'ms' },
+      { name: `${run.label}: peak RSS`, value: mb(run.peakRss) },
+    ]
+    const wallExtra = extra(viaCms.seconds / bare.seconds)
     console.log(
       `\n${count} × 12 MP JPEG (${averageMb.toFixed(1)} MB each), concurrency ${concurrency}; sharp ${sharp.versions.sharp}, ` +
-        `libvips ${sharp.versions.vips} (${sharp.concurrency()} thread per image); ${os.availableParallelism()} CPUs, ` +
-        `load average ${os.loadavg()[0]!.toFixed(1)}`,
+        `libvips ${sharp.versions.vips} (${sharp.concurrency()} thread per image); ${describeMachine()}\n`,
     )
-    console.log(row(viaCms))
-    console.log(row(bare))
     console.log(
-      `CMS extra time over bare sharp: wall ${percent(viaCms.seconds / bare.seconds)} ` +
-        `(median per image ${percent(medianPerImage(viaCms) / medianPerImage(bare))}), CPU ${percent(viaCms.cpuSeconds / bare.cpuSeconds)}; target ≤ +25%`,
+      formatFigures([
+        ...phaseFigures(viaCms),
+        ...phaseFigures(bare),
+        { name: 'CMS extra time over bare sharp (wall clock)', value: `${percent(viaCms.seconds / bare.seconds)}`, target: '≤ +25%', met: wallExtra <= 25 },
+        { name: 'CMS extra time over bare sharp (median per image)', value: percent(medianPerImage(viaCms) / medianPerImage(bare)) },
+        { name: 'CMS extra CPU over bare sharp', value: percent(viaCms.cpuSeconds / bare.cpuSeconds) },
+      ]),
     )
     console.log(
       `RSS of this process (CMS server and bare pipeline; the client is another process): ${mb(baselineRss)} before measuring, ` +

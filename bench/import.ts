@@ -17,7 +17,7 @@
  * 10 articles/s on a 2-core machine, so 10,000 take over 15 minutes per measurement.
  * Prints figures with the issue's targets beside them. Not a test: nothing fails.
  */
-import { execFileSync, fork, type ChildProcess } from 'node:child_process'
+import { fork, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -26,6 +26,7 @@ import { parseArgs } from 'node:util'
 import { generateCorpus } from './support/generateCorpus'
 import type { PhaseKind, PhaseMessage, PhaseReply, PhaseResult } from './support/runBenchPhase'
 import { exitWithUsageOnHelp, positiveOptionReader } from './support/benchOptions'
+import { describeCommit, formatFigures, formatTable, verdict } from './support/report'
 
 const USAGE =
   'usage: npm run bench:import -- [--count N] [--store-count N] [--small N] [--seed S] [--batch-size B] [--chunk N] [--only dry,import,reimport,plain] [--cpu-prof DIR] [--keep]'
@@ -149,20 +150,6 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`
 const rate = (result: PhaseResult) => (result.articles - result.failed) / result.seconds
 const formatRate = (value: number) => Math.round(value).toLocaleString('en-US')
 const formatChange = (ratio: number) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(0)}%`
-const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS')
-
-function formatTable(rows: string[][]): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => [...(row[column] ?? '')].length)))
-  return rows.map((row) => row.map((cell, column) => cell + ' '.repeat(widths[column]! - [...cell].length)).join('  ').trimEnd()).join('\n')
-}
-
-function describeCommit(): string {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
-  } catch {
-    return 'unknown commit' // not a git checkout: the figures still stand, without a commit to pin them to
-  }
-}
 
 type Results = Partial<Record<'drySmall' | 'dry' | 'import' | 'reimport' | 'plain', PhaseResult>>
 
@@ -226,9 +213,15 @@ function formatReport(options: Options, files: readonly string[], corpusBytes: n
         : ''
     lines.push(
       '',
-      `peak memory vs corpus size (dry run): RSS ${mb(drySmall.memory.peakRss)} at ${drySmall.articles} → ${mb(dry.memory.peakRss)} at ${dry.articles} (${formatChange(rss)}); ` +
-        `peak heap ${mb(drySmall.memory.peakHeapUsed)} → ${mb(dry.memory.peakHeapUsed)} (${formatChange(heap)})${retained}`,
-      `  target: peak memory does not grow with the corpus (peak RSS within +20%): ${verdict(rss <= 1.2)}`,
+      `peak memory vs corpus size (dry run): peak heap ${mb(drySmall.memory.peakHeapUsed)} → ${mb(dry.memory.peakHeapUsed)} (${formatChange(heap)})${retained}`,
+      formatFigures([
+        {
+          name: `(a) peak RSS, dry run of ${drySmall.articles} → ${dry.articles} articles`,
+          value: `${mb(drySmall.memory.peakRss)} → ${mb(dry.memory.peakRss)} (${formatChange(rss)})`,
+          target: 'does not grow with the corpus (within +20%)',
+          met: rss <= 1.2,
+        },
+      ]),
     )
   }
   if (first && plain) {

@@ -12,7 +12,6 @@
  * document and per MB; linear parsing keeps ms/MB flat as the size grows. Not a test:
  * nothing fails.
  */
-import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
@@ -21,6 +20,7 @@ import { referenceDistricts } from '../src/reference/districts'
 import { exitWithUsageOnHelp, positiveOptionReader } from './support/benchOptions'
 import { buildSentenceBank } from './support/buildSentenceBank'
 import { createRandom } from './support/createRandom'
+import { describeMachine, formatTable } from './support/report'
 
 const USAGE = 'usage: npm run bench:import-large -- [--sizes 1,2,4] [--seed S]'
 const ROOT = path.resolve(import.meta.dirname, '..')
@@ -78,14 +78,13 @@ function main() {
       process.stderr.write(`${shape} ${size} MB: ${ms.toFixed(0)} ms\n`)
     }
   }
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)))
   console.log(
     [
       '',
-      `large-document parse benchmark · node ${process.version} · ${os.availableParallelism()} cores · load ${os.loadavg()[0]!.toFixed(2)}`,
+      `large-document parse benchmark · ${describeMachine()}`,
       'importDocument (decode → parse → normalise → validate), best of 3 after a warm-up',
       '',
-      ...rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd()),
+      formatTable(rows),
     ].join('\n'),
   )
 }

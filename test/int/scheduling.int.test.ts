@@ -204,6 +204,50 @@ describe('several job runners', () => {
     expect(claims.docs.filter((claim) => claim.key.endsWith(':0'))).toHaveLength(ids.length)
   })
 
+  it('a runner whose poll is a minute away publishes at the instant, never before, also a story due before the one it waits for', async () => {
+    const chief = (await payload.find({ collection: 'users', where: { roles: { contains: 'chief-editor' } }, overrideAccess: true })).docs[0]!
+    const [later, sooner] = await Promise.all([createArticleAt(payload, 'approved'), createArticleAt(payload, 'approved')])
+    await queueScheduledChange(payload, { articleId: later!.id, type: 'publish', at: new Date(Date.now() + 3_600_000), userId: chief.id })
+    const runner = new ScheduleRunner(payload, { name: 'timer-only', pollIntervalMs: 60_000 })
+    await runner.start() // now waiting for the story an hour away
+    const at = new Date(Date.now() + 1500)
+    await queueScheduledChange(payload, { articleId: sooner!.id, type: 'publish', at, userId: chief.id })
+    const publishEntry = async () =>
+      (await payload.find({ collection: 'workflow-events', where: { and: [{ article: { equals: sooner!.id } }, { action: { equals: 'publish' } }] }, depth: 0, overrideAccess: true }))
+        .docs[0]
+    const published = await eventually(async () => Boolean(await publishEntry()), 8000)
+    await runner.stop()
+    expect(published).toBe(true)
+    const lateness = Date.parse((await publishEntry())!.at) - at.getTime()
+    // An embargo is never lifted early; late by a job's run, not by a poll (a generous bound: the machine may be busy).
+    expect(lateness).toBeGreaterThanOrEqual(0)
+    expect(lateness).toBeLessThan(1500)
+    expect((await payload.findByID({ collection: 'articles', id: later!.id, overrideAccess: true }))._status).not.toBe('published')
+  })
+
+  it('a database error just after a runner claims a job does not strand the story: it goes live on a later pass', async () => {
+    const chief = (await payload.find({ collection: 'users', where: { roles: { contains: 'chief-editor' } }, overrideAccess: true })).docs[0]!
+    const article = await createArticleAt(payload, 'approved')
+    await queueScheduledChange(payload, { articleId: article.id, type: 'publish', at: new Date(Date.now() - 1000), userId: chief.id })
+    // What SQLite answers while another process holds the write lock, once, right after the claim.
+    const findByID = payload.findByID.bind(payload)
+    let failures = 0
+    payload.findByID = (async (args: Parameters<typeof findByID>[0]) => {
+      if (args.collection === 'payload-jobs' && failures++ === 0) throw new Error('SQLITE_BUSY: database is locked')
+      return findByID(args)
+    }) as typeof payload.findByID
+    const runner = new ScheduleRunner(payload, { name: 'after-lock', pollIntervalMs: 300 })
+    try {
+      await runner.start()
+      const live = await eventually(async () => (await findByID({ collection: 'articles', id: article.id, overrideAccess: true }))._status === 'published', 5000)
+      expect(failures).toBeGreaterThan(1)
+      expect(live).toBe(true)
+    } finally {
+      await runner.stop()
+      payload.findByID = findByID
+    }
+  })
+
   it('a job left processing by a crashed runner is released and run on the next start', async () => {
     const chief = (await payload.find({ collection: 'users', where: { roles: { contains: 'chief-editor' } }, overrideAccess: true })).docs[0]!
     const article = await createArticleAt(payload, 'approved')

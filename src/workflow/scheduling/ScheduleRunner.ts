@@ -1,10 +1,22 @@
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 
 import { ValidationError } from 'payload'
 import { randomBytes } from 'node:crypto'
 
 import { JOB_CLAIMS_SLUG, JOBS_SLUG } from '../../../collections/slugs'
+import type { JobQueued } from './jobEvents'
+
 import { JOB_QUEUED, jobEvents } from './jobEvents'
+
+/** Due jobs read per query while draining a burst. */
+const DUE_JOBS_PER_QUERY = 100
+const MAX_TIMER_MS = 2 ** 31 - 1
+
+/** One claim per job and attempt: the unique key of job-claims. */
+const claimKey = (job: PendingJob) => `${job.id}:${job.totalTried ?? 0}`
+
+/** Lets timers and sockets run (see the class comment). */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export interface ScheduleRunnerOptions {
   /** How often to look for jobs queued by other processes (ms). */
@@ -25,14 +37,15 @@ interface PendingJob {
 /**
  * Runs Payload's queued jobs (scheduled publish and unpublish among them) on time.
  * Payload's stock runner polls once a minute, so a story could go live up to 60 s
- * late; this one arms a timer for the next job's `waitUntil`, re-arms when a job is
- * queued in this process, and polls every few seconds for jobs queued elsewhere.
+ * late; this one keeps one timer armed for the earliest pending `waitUntil`, re-armed
+ * after every run and whenever a job is queued or moved in this process (jobEvents),
+ * and polls every few seconds only as a safety net for jobs queued by other processes.
  * Jobs of every queue run (payloadcms/payload#16764). Each attempt is claimed
  * through a unique row in job-claims, so two runners never run the same job twice.
  * On start, and at every poll, it releases jobs left `processing` by a runner that
  * died mid-run (#17645), and it runs everything that came due while it was down.
- * It yields to the event loop between jobs: on SQLite every database call is
- * synchronous, so a burst drained in one go would stall the HTTP server for seconds.
+ * It yields to the event loop between the steps of every job: on SQLite every database
+ * call is synchronous, so a burst drained in one go would stall the HTTP server for seconds.
  */
 export class ScheduleRunner {
   readonly name: string
@@ -41,10 +54,14 @@ export class ScheduleRunner {
   private readonly concurrency: number
   private pollTimer?: NodeJS.Timeout
   private wakeTimer?: NodeJS.Timeout
+  /** The instant the wake timer is armed for (ms since the epoch), while it is armed. */
+  private wakeAt: number | null = null
   private running: Promise<void> | null = null
   private rerun = false
+  /** The last pass found due jobs that other runners had claimed: the poll looks at them again, not the timer. */
+  private leftToOthers = false
   private stopped = true
-  private readonly onQueued = () => this.wake()
+  private readonly onQueued = (queued?: JobQueued) => this.jobQueued(queued)
 
   constructor(
     private readonly payload: Payload,
@@ -70,7 +87,7 @@ export class ScheduleRunner {
     this.stopped = true
     jobEvents.off(JOB_QUEUED, this.onQueued)
     clearInterval(this.pollTimer)
-    clearTimeout(this.wakeTimer)
+    this.disarm()
     await this.running
   }
 
@@ -84,6 +101,22 @@ export class ScheduleRunner {
     await this.wake()
   }
 
+  /**
+   * A job was queued or moved in this process. One due later than the armed timer changes
+   * nothing, one due earlier re-arms the timer without a query; one due now, or a move of
+   * many (no instant given), runs what is due and re-arms from the database.
+   */
+  private jobQueued(queued?: JobQueued): void {
+    const at = queued?.waitUntil?.getTime()
+    if (at === undefined || Number.isNaN(at) || at <= Date.now()) {
+      void this.wake()
+      return
+    }
+    // A run in progress re-arms from the database when it ends, and sees this job then.
+    if (this.running) return
+    if (this.wakeAt === null || at < this.wakeAt) this.armAt(at)
+  }
+
   /** Runs what is due now, then sleeps until the next job's time. Overlapping calls coalesce. */
   wake(): Promise<void> {
     if (this.stopped) return Promise.resolve()
@@ -91,6 +124,7 @@ export class ScheduleRunner {
       this.rerun = true
       return this.running
     }
+    this.disarm()
     this.running = (async () => {
       try {
         do {
@@ -107,19 +141,17 @@ export class ScheduleRunner {
     return this.running
   }
 
-  private async findJobs(dueBy: Date | null, limit: number): Promise<PendingJob[]> {
+  /** Pending jobs earliest first: those due by `due.by` (and those without a time), or those with a time after `due.after` (any time if not given). */
+  private async findJobs(due: { by: Date } | { after?: Date }, limit: number): Promise<PendingJob[]> {
+    const when: Where =
+      'by' in due
+        ? { or: [{ waitUntil: { exists: false } }, { waitUntil: { less_than_equal: due.by.toISOString() } }] }
+        : due.after
+          ? { waitUntil: { greater_than: due.after.toISOString() } }
+          : { waitUntil: { exists: true } }
     const { docs } = await this.payload.find({
       collection: JOBS_SLUG,
-      where: {
-        and: [
-          { completedAt: { exists: false } },
-          { hasError: { not_equals: true } },
-          { processing: { equals: false } },
-          ...(dueBy
-            ? [{ or: [{ waitUntil: { exists: false } }, { waitUntil: { less_than_equal: dueBy.toISOString() } }] }]
-            : [{ waitUntil: { greater_than: new Date().toISOString() } }]),
-        ],
-      },
+      where: { and: [{ completedAt: { exists: false } }, { hasError: { not_equals: true } }, { processing: { equals: false } }, when] },
       sort: 'waitUntil',
       limit,
       depth: 0,
@@ -130,9 +162,10 @@ export class ScheduleRunner {
   }
 
   private async runDueJobs(): Promise<void> {
+    this.leftToOthers = false
     for (;;) {
       if (this.stopped) return
-      const due = await this.findJobs(new Date(), 100)
+      const due = await this.findJobs({ by: new Date() }, DUE_JOBS_PER_QUERY)
       if (due.length === 0) return
       let ran = 0
       for (let i = 0; i < due.length; i += this.concurrency) {
@@ -147,12 +180,14 @@ export class ScheduleRunner {
           ),
         )
         ran += results.filter(Boolean).length
-        // Let timers and sockets run between jobs (see the class comment).
-        await new Promise((resolve) => setImmediate(resolve))
+        await yieldToEventLoop()
         if (this.stopped) return
       }
       // Every due job was claimed by another runner: leave the rest to it.
-      if (ran === 0) return
+      if (ran === 0) {
+        this.leftToOthers = true
+        return
+      }
     }
   }
 
@@ -163,7 +198,7 @@ export class ScheduleRunner {
     try {
       await this.payload.db.create({
         collection: JOB_CLAIMS_SLUG,
-        data: { key: `${job.id}:${job.totalTried ?? 0}`, job: String(job.id), runner: this.name, claimedAt: new Date().toISOString() },
+        data: { key: claimKey(job), job: String(job.id), runner: this.name, claimedAt: new Date().toISOString() },
       })
       return true
     } catch (error) {
@@ -175,30 +210,58 @@ export class ScheduleRunner {
 
   private async claimAndRun(job: PendingJob): Promise<boolean> {
     if (!(await this.claim(job))) return false
-    // The list may be stale by now: run only if this attempt is still the job's next one and due.
-    const current = await this.payload.findByID({ collection: JOBS_SLUG, id: job.id as never, depth: 0, overrideAccess: true, disableErrors: true })
-    const stillDue =
-      current &&
-      !current.completedAt &&
-      !current.hasError &&
-      !current.processing &&
-      (current.totalTried ?? 0) === (job.totalTried ?? 0) &&
-      (!current.waitUntil || new Date(current.waitUntil).getTime() <= Date.now())
-    if (!stillDue) return false
-    await this.payload.jobs.runByID({ id: job.id as never, overrideAccess: true, silent: true })
-    return true
+    try {
+      await yieldToEventLoop()
+      // The list may be stale by now: run only if this attempt is still the job's next one and due.
+      const current = await this.payload.findByID({ collection: JOBS_SLUG, id: job.id as never, depth: 0, overrideAccess: true, disableErrors: true })
+      const stillDue =
+        current &&
+        !current.completedAt &&
+        !current.hasError &&
+        !current.processing &&
+        (current.totalTried ?? 0) === (job.totalTried ?? 0) &&
+        (!current.waitUntil || new Date(current.waitUntil).getTime() <= Date.now())
+      if (!stillDue) return false
+      await yieldToEventLoop()
+      await this.payload.jobs.runByID({ id: job.id as never, overrideAccess: true, silent: true })
+      return true
+    } catch (error) {
+      // A database error (SQLite: locked by another process) before Payload recorded the attempt: free the
+      // claim, or no runner could ever take this attempt again and the story would never go live. A job
+      // that got as far as `processing` stays out of the due list until the lease releases it.
+      await this.payload.db.deleteMany({ collection: JOB_CLAIMS_SLUG, where: { key: { equals: claimKey(job) } } }).catch(() => undefined)
+      throw error
+    }
   }
 
+  /** Arms the one wake timer for the earliest pending job (queued here or by another process). */
   private async armForNextJob(): Promise<void> {
-    clearTimeout(this.wakeTimer)
     if (this.stopped) return
-    const [next] = await this.findJobs(null, 1)
-    if (!next?.waitUntil) return
-    const delay = Math.max(0, new Date(next.waitUntil).getTime() - Date.now())
-    // Beyond the poll interval the poll re-arms anyway; timers that long are not needed.
-    if (delay > this.pollIntervalMs * 2) return
-    this.wakeTimer = setTimeout(() => void this.wake(), delay)
+    // A job already due came due after the last pass looked: the timer fires at once. Unless the pass
+    // left due jobs to other runners: then only later ones arm it (the poll looks at those again).
+    const [next] = await this.findJobs(this.leftToOthers ? { after: new Date() } : {}, 1)
+    if (this.stopped) return
+    if (next?.waitUntil) this.armAt(new Date(next.waitUntil).getTime())
+    else this.disarm()
+  }
+
+  private armAt(at: number): void {
+    this.disarm()
+    if (this.stopped) return
+    // setTimeout takes at most 2^31 - 1 ms (about 24 days); a later job is re-armed on the way.
+    const delay = Math.min(Math.max(0, at - Date.now()), MAX_TIMER_MS)
+    this.wakeAt = at
+    this.wakeTimer = setTimeout(() => {
+      this.wakeAt = null
+      void this.wake()
+    }, delay)
     this.wakeTimer.unref()
+  }
+
+  private disarm(): void {
+    clearTimeout(this.wakeTimer)
+    this.wakeTimer = undefined
+    this.wakeAt = null
   }
 
   /** Jobs left `processing` past the lease belong to a runner that died: release them and their claims. */

@@ -1,6 +1,8 @@
 import type { Payload, PayloadRequest } from 'payload'
 
 import { ARTICLES_SLUG, JOBS_SLUG, USERS_SLUG } from '../../../collections/slugs'
+import type { JobQueued } from './jobEvents'
+
 import { JOB_QUEUED, jobEvents } from './jobEvents'
 
 export const SCHEDULE_TASK = 'schedulePublish'
@@ -27,8 +29,8 @@ export async function queueScheduledChange(
     waitUntil: at,
     req: args.req,
   })
-  // A runner in this process re-arms now rather than at its next poll.
-  jobEvents.emit(JOB_QUEUED)
+  // A runner in this process re-arms for it now rather than at its next poll.
+  jobEvents.emit(JOB_QUEUED, { waitUntil: at } satisfies JobQueued)
   return job
 }
 
