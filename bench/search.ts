@@ -60,7 +60,15 @@ const row = (label: string, result: LoadResult) =>
 
 async function measureLane(databaseUri: string, compat: string) {
   const child = fork(path.join(import.meta.dirname, 'support/searchServer.ts'), {
-    execArgv: ['--import', 'tsx', '--conditions=production', '--no-deprecation', '--max-old-space-size=4096'],
+    execArgv: [
+      '--import',
+      'tsx',
+      '--conditions=production',
+      '--no-deprecation',
+      '--max-old-space-size=4096',
+      // BENCH_CPU_PROF=dir: a V8 CPU profile of the server (build and queries), for bench/support/summariseCpuProfile.ts.
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ],
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -76,9 +84,12 @@ async function measureLane(databaseUri: string, compat: string) {
       REVALIDATE_WEBHOOK_URLS: '',
     },
   })
+  const started = performance.now()
   const ready = await new Promise<Ready>((resolve, reject) => {
     child.on('message', (message: { type: string; phase?: string; done?: number; total?: number }) => {
       if (message.type === 'progress' && process.stderr.isTTY) process.stderr.write(`\r\x1b[K${message.phase} ${message.done}/${message.total}`)
+      // Not on a terminal (a log): one line per progress report, with the time since the start, to see where a phase slows down.
+      else if (message.type === 'progress') process.stderr.write(`${((performance.now() - started) / 1000).toFixed(1)} s ${message.phase} ${message.done}/${message.total}\n`)
       if (message.type === 'ready') resolve(message as Ready)
     })
     child.once('exit', (code) => reject(new Error(`search bench server exited with ${code}`)))
@@ -129,7 +140,9 @@ async function main() {
   try {
     await measureLane(`file:${file}`, 'none')
   } finally {
-    for (const suffix of ['', '-wal', '-shm', '-journal', '-search', '-search-wal', '-search-shm']) fs.rmSync(`${file}${suffix}`, { force: true })
+    // BENCH_KEEP_DB=1 leaves the database for a closer look (its path is printed).
+    if (process.env.BENCH_KEEP_DB) console.error(`kept ${file}`)
+    else for (const suffix of ['', '-wal', '-shm', '-journal', '-search', '-search-wal', '-search-shm']) fs.rmSync(`${file}${suffix}`, { force: true })
   }
   const mongoUri = process.env.BENCH_MONGODB_URI
   if (mongoUri) {

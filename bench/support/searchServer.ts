@@ -115,7 +115,7 @@ async function main() {
     if (lane === 'sqlite') await insertRows(client!, chunk, districts.docs.map((district) => String(district.id)))
     else await insertDocuments(payload, chunk, districts.docs.map((district) => String(district.id)))
     written += chunk.length
-    process.send!({ type: 'progress', phase: 'write', done: written, total: STORIES })
+    if (written % 5000 === 0 || written === STORIES) process.send!({ type: 'progress', phase: 'write', done: written, total: STORIES })
   }
   if (lane === 'sqlite') await client!.execute('ANALYZE')
   const writeSeconds = (performance.now() - writeStarted) / 1000
