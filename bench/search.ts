@@ -2,8 +2,8 @@
  * npm run bench:search [-- --stories 100000 --seconds 10]: the word search on a large archive.
  * In one run, on one database (a fresh SQLite file; with BENCH_MONGODB_URI, MongoDB as well):
  * - the index build rate: `reindexAll` over every generated story (published, both scripts);
- * - GET /api/search at 8 concurrent keep-alive connections, rotating over queries for places,
- *   topics (two-character words), reporters' names, two-word queries and traditional script:
+ * - GET /api/search at 8 concurrent keep-alive connections, per query class (QUERY_CLASSES:
+ *   common words, places, topics, names, two words, phrases, traditional script, rare words):
  *   p50/p99 and requests/s, the API's response cache off (every answer is a real search);
  * - what a user would get instead on the same data: the same queries as Payload's
  *   `where[title][like]` and `where[body][contains]` through the same API.
@@ -16,7 +16,6 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { toTraditional } from '../src/text/chineseConverters'
 import { runLoad, type LoadResult } from './support/apiLoad'
 import { exitWithUsageOnHelp, positiveOptionReader } from './support/benchOptions'
 import { STORY_PLACES, STORY_TOPICS } from './support/generateSearchStories'
@@ -32,15 +31,23 @@ const SECONDS = readPositive('seconds', values.seconds)
 const SCAN_SECONDS = readPositive('scan-seconds', values['scan-seconds'])
 const CONNECTIONS = 8
 
-/** What the desk types: places, two-character topics, names, two words, traditional script. */
-const QUERIES = [
-  ...STORY_PLACES,
-  ...STORY_TOPICS,
-  '李佳敏', '郁羽晨', '欧阳海燕', '周建国',
-  ...STORY_PLACES.slice(0, 8).map((place, index) => `${place} ${STORY_TOPICS[index]}`),
-  ...['安源煤矿', '上栗烟花', '武功山民宿', '萍乡', '高质量发展', '乡村振兴'],
-  ...['湘東', '蘆溪', '煤礦', '花炮產業'].map(toTraditional),
-]
+/**
+ * What readers and the desk type, by class, the way they search: common words (in most stories:
+ * the worst case for a ranked search), places and topics (Zipf-distributed in the stories),
+ * reporters' names, two words, phrases, traditional script, and rare words (drawn by jieba's
+ * dictionary frequency as the stories' vocabulary is). p50/p99 are reported per class.
+ */
+const QUERY_CLASSES: Record<string, string[]> = {
+  'common words': ['萍乡', '发展', '工作', '中国', '文化', '企业', '建设', '旅游'],
+  places: STORY_PLACES,
+  topics: STORY_TOPICS,
+  names: ['李佳敏', '郁羽晨', '欧阳海燕', '周建国', '陈志强', '王嘉怡', '彭子涵', '尚健'],
+  'two words': STORY_PLACES.slice(0, 8).map((place, index) => `${place} ${STORY_TOPICS[index]}`),
+  phrases: ['安源煤矿', '上栗烟花', '武功山民宿', '高质量发展', '乡村振兴', '安源路矿', '秋收起义', '工人运动'],
+  'traditional script': ['湘東', '蘆溪', '煤礦', '花炮產業', '萍鄉', '發展', '工業輝煌', '安源路礦'],
+  'rare words': ['盛行', '纠纷', '国共合作', '故宫', '新加坡', '咳嗽', '骑马', '射线'],
+}
+const QUERIES = Object.values(QUERY_CLASSES).flat()
 
 interface Ready {
   type: 'ready'
@@ -55,12 +62,20 @@ interface Ready {
 
 const loadAverage = () => os.loadavg()[0]!.toFixed(1)
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1))
-const row = (label: string, result: LoadResult) =>
-  `| ${label} | ${result.requestsPerSecond.toFixed(1)} | ${ms(result.p50)} ms | ${ms(result.p99)} ms | ${result.requests} | ${result.errors} |`
+const row = (label: string, result: LoadResult & { cpuMsPerRequest: number }) =>
+  `| ${label} | ${result.requestsPerSecond.toFixed(1)} | ${ms(result.p50)} ms | ${ms(result.p99)} ms | ${ms(result.cpuMsPerRequest)} ms | ${result.requests} | ${result.errors} |`
 
 async function measureLane(databaseUri: string, compat: string) {
   const child = fork(path.join(import.meta.dirname, 'support/searchServer.ts'), {
-    execArgv: ['--import', 'tsx', '--conditions=production', '--no-deprecation', '--max-old-space-size=4096'],
+    execArgv: [
+      '--import',
+      'tsx',
+      '--conditions=production',
+      '--no-deprecation',
+      '--max-old-space-size=4096',
+      // BENCH_CPU_PROF=dir: a V8 CPU profile of the server (build and queries), for bench/support/summariseCpuProfile.ts.
+      ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+    ],
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -76,9 +91,12 @@ async function measureLane(databaseUri: string, compat: string) {
       REVALIDATE_WEBHOOK_URLS: '',
     },
   })
+  const started = performance.now()
   const ready = await new Promise<Ready>((resolve, reject) => {
     child.on('message', (message: { type: string; phase?: string; done?: number; total?: number }) => {
       if (message.type === 'progress' && process.stderr.isTTY) process.stderr.write(`\r\x1b[K${message.phase} ${message.done}/${message.total}`)
+      // Not on a terminal (a log): one line per progress report, with the time since the start, to see where a phase slows down.
+      else if (message.type === 'progress') process.stderr.write(`${((performance.now() - started) / 1000).toFixed(1)} s ${message.phase} ${message.done}/${message.total}\n`)
       if (message.type === 'ready') resolve(message as Ready)
     })
     child.once('exit', (code) => reject(new Error(`search bench server exited with ${code}`)))
@@ -96,26 +114,57 @@ async function measureLane(databaseUri: string, compat: string) {
       if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${(await response.text()).slice(0, 300)}`)
     }
     // The stories are really there for Payload: a scan finds what the search finds.
-    const scanned = (await (await fetch(titleUrls[0]!)).json()) as { totalDocs: number }
-    if (scanned.totalDocs === 0) throw new Error(`the title scan for ${QUERIES[0]} found nothing: the generated stories are not readable through Payload`)
-    const hits = await Promise.all(QUERIES.slice(0, 5).map(async (q) => [q, ((await (await fetch(`${ready.url}/api/search?q=${encode(q)}`)).json()) as { totalDocs: number }).totalDocs] as const))
+    const scanned = (await (await fetch(`${ready.url}/api/articles?where[title][like]=${encode(STORY_PLACES[0]!)}&limit=1&depth=0`)).json()) as { totalDocs: number }
+    if (scanned.totalDocs === 0) throw new Error(`the title scan for ${STORY_PLACES[0]} found nothing: the generated stories are not readable through Payload`)
+    // The server's CPU time per request: what a search costs whatever else the (shared) machine runs.
+    const serverCpuMs = () =>
+      new Promise<number>((resolve) => {
+        const onMessage = (message: { type: string; usage?: NodeJS.CpuUsage }) => {
+          if (message.type !== 'cpu') return
+          child.off('message', onMessage)
+          resolve((message.usage!.user + message.usage!.system) / 1000)
+        }
+        child.on('message', onMessage)
+        child.send({ type: 'cpu' })
+      })
+    const measure = async (urls: string[], seconds: number, warmUpSeconds: number) => {
+      const before = await serverCpuMs()
+      const result = await runLoad(urls, { connections: CONNECTIONS, seconds, warmUpSeconds })
+      return { ...result, cpuMsPerRequest: ((await serverCpuMs()) - before) / (result.requests + result.warmUpRequests) }
+    }
+    const totalOf = async (q: string) => ((await (await fetch(`${ready.url}/api/search?q=${encode(q)}`)).json()) as { totalDocs: number }).totalDocs
     const loadBefore = loadAverage()
-    const search = await runLoad(searchUrls, { connections: CONNECTIONS, seconds: SECONDS, warmUpSeconds: 2 })
-    const title = await runLoad(titleUrls, { connections: CONNECTIONS, seconds: SCAN_SECONDS, warmUpSeconds: 1 })
-    const body = await runLoad(bodyUrls, { connections: CONNECTIONS, seconds: SCAN_SECONDS, warmUpSeconds: 1 })
+    const classRows: string[] = []
+    for (const [name, queries] of Object.entries(QUERY_CLASSES)) {
+      const totals: number[] = []
+      for (const q of queries) totals.push(await totalOf(q))
+      const result = await measure(
+        queries.map((q) => `${ready.url}/api/search?q=${encode(q)}&limit=10`),
+        SECONDS,
+        1,
+      )
+      const share = (total: number) => `${((100 * total) / ready.stories).toFixed(total * 1000 < ready.stories ? 2 : 0)}%`
+      classRows.push(`${row(`${name} (${queries.length})`, result)} ${share(Math.min(...totals))}–${share(Math.max(...totals))} |`)
+    }
+    const search = await measure(searchUrls, SECONDS, 2)
+    const title = await measure(titleUrls, SCAN_SECONDS, 1)
+    const body = await measure(bodyUrls, SCAN_SECONDS, 1)
     const lines = [
-      `## ${ready.lane}: ${ready.stories.toLocaleString('en')} published stories (${ready.entries.toLocaleString('en')} index entries), load ${loadBefore} → ${loadAverage()}`,
+      `## ${ready.lane}: ${ready.stories.toLocaleString('en')} published stories (${ready.entries.toLocaleString('en')} index entries), load ${loadBefore} → ${loadAverage()} (${os.cpus().length} cores)`,
       '',
-      `writing the stories (adapter, no hooks): ${ready.writeSeconds.toFixed(1)} s; index build (reindexAll): ${ready.indexSeconds.toFixed(1)} s = **${Math.round(ready.stories / ready.indexSeconds).toLocaleString('en')} stories/s** (${((ready.indexCpuSeconds * 1000) / ready.stories).toFixed(2)} ms CPU per story)`,
-      `matches: ${hits.map(([q, total]) => `${q} ${total}`).join(', ')}`,
+      `writing the stories (adapter, no hooks): ${ready.writeSeconds.toFixed(1)} s; index build (reindexAll): ${ready.indexSeconds.toFixed(1)} s = **${Math.round(ready.stories / ready.indexSeconds).toLocaleString('en')} stories/s** (${((ready.indexCpuSeconds * 1000) / ready.stories).toFixed(2)} ms CPU per story: ${Math.round(ready.stories / ready.indexCpuSeconds).toLocaleString('en')} stories per CPU-second)`,
       '',
-      `| ${CONNECTIONS} connections, cache off | req/s | p50 | p99 | requests | errors |`,
-      '| --- | --- | --- | --- | --- | --- |',
+      `| GET /api/search, ${CONNECTIONS} connections, cache off, by query class | req/s | p50 | p99 | server CPU per request | requests | errors | stories matched |`,
+      '| --- | --- | --- | --- | --- | --- | --- | --- |',
+      ...classRows,
+      '',
+      `| all queries, ${CONNECTIONS} connections, cache off | req/s | p50 | p99 | server CPU per request | requests | errors |`,
+      '| --- | --- | --- | --- | --- | --- | --- |',
       row('GET /api/search', search),
       row('where[title][like] (scan)', title),
       row('where[body][contains] (scan)', body),
       '',
-      `search vs title scan: ${(search.requestsPerSecond / title.requestsPerSecond).toFixed(1)}× the throughput, p50 ${(title.p50 / search.p50).toFixed(1)}× lower; vs body scan: ${(search.requestsPerSecond / body.requestsPerSecond).toFixed(1)}×, p50 ${(body.p50 / search.p50).toFixed(1)}× lower`,
+      `search vs title scan: ${(search.requestsPerSecond / title.requestsPerSecond).toFixed(1)}× the throughput, p50 ${(title.p50 / search.p50).toFixed(1)}× lower, ${(title.cpuMsPerRequest / search.cpuMsPerRequest).toFixed(1)}× less CPU; vs body scan: ${(search.requestsPerSecond / body.requestsPerSecond).toFixed(1)}×, p50 ${(body.p50 / search.p50).toFixed(1)}× lower, ${(body.cpuMsPerRequest / search.cpuMsPerRequest).toFixed(1)}× less CPU`,
     ]
     console.log(lines.join('\n'))
   } finally {
@@ -129,7 +178,9 @@ async function main() {
   try {
     await measureLane(`file:${file}`, 'none')
   } finally {
-    for (const suffix of ['', '-wal', '-shm', '-journal', '-search', '-search-wal', '-search-shm']) fs.rmSync(`${file}${suffix}`, { force: true })
+    // BENCH_KEEP_DB=1 leaves the database for a closer look (its path is printed).
+    if (process.env.BENCH_KEEP_DB) console.error(`kept ${file}`)
+    else for (const suffix of ['', '-wal', '-shm', '-journal', '-search', '-search-wal', '-search-shm']) fs.rmSync(`${file}${suffix}`, { force: true })
   }
   const mongoUri = process.env.BENCH_MONGODB_URI
   if (mongoUri) {

@@ -106,7 +106,10 @@ async function main() {
   const payload = await getPayload({ config })
   await seedReferenceDistricts(payload)
   const districts = await payload.find({ collection: DISTRICTS_SLUG, where: { level: { not_equals: 'city' } }, sort: 'code', depth: 0, limit: 10 })
-  const nextStory = createStoryGenerator(path.resolve(import.meta.dirname, '../../seeds'))
+  // The development corpus stays outside the repository (as for the relevance test): CORPUS_DIR, else ../shared/corpus.
+  const root = path.resolve(import.meta.dirname, '../..')
+  const corpusDocs = path.join(process.env.CORPUS_DIR ? path.resolve(process.env.CORPUS_DIR) : path.resolve(root, '../shared/corpus'), 'docs')
+  const nextStory = createStoryGenerator([path.join(root, 'seeds'), corpusDocs])
 
   const writeStarted = performance.now()
   const client = (payload.db as unknown as { client?: Client }).client
@@ -115,7 +118,7 @@ async function main() {
     if (lane === 'sqlite') await insertRows(client!, chunk, districts.docs.map((district) => String(district.id)))
     else await insertDocuments(payload, chunk, districts.docs.map((district) => String(district.id)))
     written += chunk.length
-    process.send!({ type: 'progress', phase: 'write', done: written, total: STORIES })
+    if (written % 5000 === 0 || written === STORIES) process.send!({ type: 'progress', phase: 'write', done: written, total: STORIES })
   }
   if (lane === 'sqlite') await client!.execute('ANALYZE')
   const writeSeconds = (performance.now() - writeStarted) / 1000

@@ -3,6 +3,9 @@ import { foldText } from './foldText'
 /** Characters of context kept before the first match, and the snippet's length. */
 const SNIPPET_LEAD = 20
 const SNIPPET_LENGTH = 90
+const FIRST_PREFIX = 400
+/** Longer than any phrase the converter rewrites as one. */
+const PREFIX_MARGIN = 32
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
 
@@ -13,19 +16,20 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#
  */
 export function buildSnippet(text: string, words: string[]): string {
   const flat = text.replace(/\s+/g, ' ').trim()
-  const whole = foldText(flat)
-  // Offsets in the folded text must be offsets in the shown one: where a phrase rewrite changed
-  // the length, fold character by character instead (a character that folds to more stays as it is).
-  const folded =
-    whole.length === flat.length
-      ? whole
-      : Array.from(flat, (character) => {
-          const one = foldText(character)
-          return one.length === character.length ? one : character
-        }).join('')
   const shown = flat
   const needles = [...new Set(words.filter(Boolean))].sort((a, b) => b.length - a.length)
-  const first = Math.min(...needles.map((needle) => folded.indexOf(needle)).filter((at) => at >= 0))
+  // Folding is the costly part (a whole story per hit) and the first match is usually near the
+  // top: a growing prefix is folded until it holds the match and the snippet after it. A phrase
+  // rewrite may differ at a prefix's cut, so the last PREFIX_MARGIN characters are not trusted.
+  let folded = ''
+  let first = Number.POSITIVE_INFINITY
+  for (let size = FIRST_PREFIX; ; size *= 4) {
+    const whole = size >= flat.length
+    folded = foldAligned(whole ? flat : flat.slice(0, size))
+    const trusted = whole ? folded.length : folded.length - PREFIX_MARGIN
+    first = Math.min(...needles.map((needle) => folded.indexOf(needle)).filter((at) => at >= 0))
+    if (whole || (Number.isFinite(first) && Math.max(0, first - SNIPPET_LEAD) + SNIPPET_LENGTH <= trusted)) break
+  }
   const start = Number.isFinite(first) ? Math.max(0, first - SNIPPET_LEAD) : 0
   const end = Math.min(shown.length, start + SNIPPET_LENGTH)
   let html = start > 0 ? '…' : ''
@@ -44,4 +48,17 @@ export function buildSnippet(text: string, words: string[]): string {
   html += escapeHtml(shown.slice(copied, end))
   if (end < shown.length) html += '…'
   return html
+}
+
+/**
+ * The folded text with offsets of the shown one: where a phrase rewrite changed the length, folded
+ * character by character instead (a character that folds to more stays as it is).
+ */
+function foldAligned(flat: string): string {
+  const whole = foldText(flat)
+  if (whole.length === flat.length) return whole
+  return Array.from(flat, (character) => {
+    const one = foldText(character)
+    return one.length === character.length ? one : character
+  }).join('')
 }

@@ -2,6 +2,7 @@ import type { Client, InStatement } from '@libsql/client'
 
 import { createClient } from '@libsql/client'
 
+import type { SearchDocument } from './searchDocument'
 import type { SearchStore, StoreQuery, StoreResult } from './searchStore'
 
 import { FIELD_WEIGHTS } from './searchStore'
@@ -12,8 +13,26 @@ const ENTRIES = `${SCHEMA}.search_entries`
 /** FTS5 functions and MATCH take the table's bare name. */
 const FTS_NAME = 'search_fts'
 const FTS = `${SCHEMA}.${FTS_NAME}`
-/** Entries per INSERT: 5 parameters each, well under SQLite's 32,766. */
+/** Entries per INSERT: 6 parameters each, well under SQLite's 32,766. */
 const INSERT_ROWS = 500
+/** The index's layout; an index file of an older one is emptied at prepare (npm run search:reindex refills it). */
+const INDEX_VERSION = 2
+/**
+ * Row ids in publication order: the entry's publishedAt in milliseconds × 2^20, plus a slot
+ * (entries published in the same millisecond). A date range is then a rowid range, which FTS5
+ * answers from the index itself, and "the newest matches" a walk down the rowids (see search).
+ * 2^63 / 2^20 ms is ±278 years around 1970. Beyond JavaScript's safe integers: BigInt in, text out.
+ */
+const SLOT_BITS = 20
+const SLOTS = 1 << SLOT_BITS
+const MAX_MS = 2 ** (63 - SLOT_BITS) - 1
+/**
+ * Matches beyond which a query ranks only the newest ones: bm25 costs a few microseconds per
+ * matching row (its column sizes are a lookup each), so a word found in most of 100,000 stories
+ * took seconds. Like Elasticsearch's early termination on a sorted index, the ranked set is the
+ * newest RANKED_MATCHES matches (deeper pages widen it); totalDocs stays exact.
+ */
+const RANKED_MATCHES = 1000
 
 /**
  * The index on SQLite: an FTS5 table of our own tokens (jieba's words joined by spaces; FTS5's
@@ -33,6 +52,22 @@ const INSERT_ROWS = 500
  * at any time (`npm run search:reindex`), so it needs no backup of its own.
  */
 const quote = (term: string) => `"${term.replaceAll('"', '""')}"`
+
+/**
+ * The audience column's words. Nearly every entry is for both audiences, so a query does not
+ * AND a word every row has (a walk over the whole index): it excludes the few entries that are
+ * only for the other audience, whose word is rare.
+ */
+const AUDIENCE_WORDS = { both: 'public newsroom', public: 'public publiconly', newsroom: 'newsroom newsroomonly' } as const
+const EXCLUDED_FOR = { public: 'newsroomonly', newsroom: 'publiconly' } as const
+
+/** The lowest rowid of a millisecond (a date: its first). */
+const rowidOf = (ms: number, slot = 0) => BigInt(ms) * BigInt(SLOTS) + BigInt(slot)
+const clampMs = (ms: number) => Math.max(-MAX_MS, Math.min(MAX_MS, ms))
+const msOf = (iso: string | null) => {
+  const ms = iso === null ? Number.NaN : Date.parse(iso)
+  return clampMs(Number.isNaN(ms) ? Date.now() : ms)
+}
 
 /** A district id or slug as one FTS5 token: ids are UUIDs here, whose dashes unicode61 would split at. */
 const toDistrictToken = (key: string) => key.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')
@@ -61,11 +96,19 @@ export function createSqliteSearchStore(mainClient: Client): SearchStore {
   return {
     async prepare() {
       const client = await connection()
+      const version = Number((await client.execute(`PRAGMA ${SCHEMA}.user_version`)).rows[0]?.user_version ?? 0)
+      const existing = await client.execute(`SELECT name FROM ${SCHEMA}.sqlite_master WHERE name IN ('search_entries', '${FTS_NAME}')`)
+      if (existing.rows.length > 0 && version !== INDEX_VERSION) {
+        // Row ids and audience words of another layout would mislead the queries (a newsroom-only entry must never match publicly).
+        await client.batch([`DROP TABLE IF EXISTS ${FTS}`, `DROP TABLE IF EXISTS ${ENTRIES}`], 'write')
+        console.warn(`The search index was of an older layout (${version}) and has been emptied: run npm run search:reindex`)
+      }
       await client.batch(
         [
           `CREATE TABLE IF NOT EXISTS ${ENTRIES} (id INTEGER PRIMARY KEY, article_id TEXT NOT NULL, audience TEXT NOT NULL, published_at TEXT, district_keys TEXT NOT NULL, display TEXT NOT NULL)`,
           `CREATE INDEX IF NOT EXISTS ${SCHEMA}.search_entries_article ON search_entries (article_id)`,
           `CREATE VIRTUAL TABLE IF NOT EXISTS ${FTS} USING fts5(title, body, pinyin, audience, districts, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`,
+          `PRAGMA ${SCHEMA}.user_version = ${INDEX_VERSION}`,
         ],
         'write',
       )
@@ -74,41 +117,16 @@ export function createSqliteSearchStore(mainClient: Client): SearchStore {
     async replaceArticles(articles) {
       const client = await connection()
       if (articles.length === 0) return
-      const ids = articles.map(({ articleId }) => articleId)
-      const documents = articles.flatMap((article) => article.documents)
-      const marks = (count: number, size: number) => Array.from({ length: count }, () => `(${Array(size).fill('?').join(', ')})`).join(', ')
-      // A few statements per call whatever its size: each prepared statement holds native memory
-      // until the garbage collector gets to it, which a rebuild of 100,000 articles outruns.
-      const statements: InStatement[] = [
-        { sql: `DELETE FROM ${FTS} WHERE rowid IN (SELECT id FROM ${ENTRIES} WHERE article_id IN (${ids.map(() => '?').join(', ')}))`, args: ids },
-        { sql: `DELETE FROM ${ENTRIES} WHERE article_id IN (${ids.map(() => '?').join(', ')})`, args: ids },
-      ]
-      for (let start = 0; start < documents.length; start += INSERT_ROWS) {
-        const slice = documents.slice(start, start + INSERT_ROWS)
-        statements.push(
-          {
-            sql: `INSERT INTO ${ENTRIES} (article_id, audience, published_at, district_keys, display) VALUES ${marks(slice.length, 5)}`,
-            args: slice.flatMap((document) => [document.articleId, document.audience, document.publishedAt, ` ${document.districtKeys.join(' ')} `, JSON.stringify(document.display)]),
-          },
-          {
-            // The new entries' ids, matched by article and audience (unique within the call).
-            sql: `INSERT INTO ${FTS} (rowid, title, body, pinyin, audience, districts)
-                  SELECT e.id, v.column3, v.column4, v.column5, v.column6, v.column7 FROM (VALUES ${marks(slice.length, 7)}) AS v
-                  JOIN ${ENTRIES} AS e ON e.article_id = v.column1 AND e.audience = v.column2`,
-            args: slice.flatMap((document) => [
-              document.articleId,
-              document.audience,
-              document.tokens.title.join(' '),
-              document.tokens.body.join(' '),
-              document.tokens.pinyin.join(' '),
-              document.audience === 'both' ? 'public newsroom' : document.audience,
-              document.districtKeys.map(toDistrictToken).join(' '),
-            ]),
-          },
-        )
+      // Another process (the worker) may take a slot between the read and the write: then the
+      // insert fails on the primary key, nothing is written, and it is tried again.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await client.batch(await buildReplaceStatements(client, articles), 'write')
+          return
+        } catch (error) {
+          if (attempt >= 3 || !String((error as Error).message).includes('UNIQUE')) throw error
+        }
       }
-      // One transaction: a reader never sees an article without its entries.
-      await client.batch(statements, 'write')
     },
 
     async clear() {
@@ -125,60 +143,110 @@ export function createSqliteSearchStore(mainClient: Client): SearchStore {
     async search(query): Promise<StoreResult> {
       const client = await connection()
       if (query.termGroups.length === 0) return { hits: [], total: 0 }
-      // Audience and district are columns of the index itself, so the match, its count and its
-      // ranking never leave FTS5: joining every match to the entries table cost a lookup per
-      // matching row (seconds for a word found in most of 100,000 stories). Only a date range,
-      // which FTS5 cannot filter, joins the entries; the page's rows are read at the end.
-      let match = `audience : ${quote(query.audience)} AND (${buildMatch(query)})`
+      // Audience, district and date never leave FTS5: the first two are columns of the index,
+      // the date is the rowid (see SLOT_BITS). Only the page's rows are read from the entries.
+      let match = `(${buildMatch(query)})`
       if (query.district) match += ` AND districts : ${quote(toDistrictToken(query.district))}`
+      match = `(${match}) NOT audience : ${EXCLUDED_FOR[query.audience]}`
+      const range: string[] = []
+      const rangeArgs: bigint[] = []
+      if (query.from) (range.push('rowid >= ?'), rangeArgs.push(rowidOf(msOf(query.from))))
+      if (query.to) (range.push('rowid <= ?'), rangeArgs.push(rowidOf(msOf(query.to), SLOTS - 1)))
+      const where = [`${FTS_NAME} MATCH ?`, ...range].join(' AND ')
       const weights = `${FIELD_WEIGHTS.title}, ${FIELD_WEIGHTS.body}, ${FIELD_WEIGHTS.pinyin}, 0, 0`
-      let ids: number[]
-      let total: number
-      if (!query.from && !query.to) {
-        const [ranked, counted] = await client.batch(
-          [
-            { sql: `SELECT rowid AS id FROM ${FTS} WHERE ${FTS_NAME} MATCH ? ORDER BY bm25(${FTS_NAME}, ${weights}) LIMIT ? OFFSET ?`, args: [match, query.limit, query.offset] },
-            { sql: `SELECT COUNT(*) AS n FROM ${FTS} WHERE ${FTS_NAME} MATCH ?`, args: [match] },
-          ],
-          'read',
-        )
-        ids = ranked!.rows.map((row) => Number(row.id))
-        total = Number(counted!.rows[0]?.n ?? 0)
-      } else {
-        const filters: string[] = []
-        const args: (string | number)[] = [match]
-        if (query.from) (filters.push('e.published_at >= ?'), args.push(query.from))
-        if (query.to) (filters.push('e.published_at <= ?'), args.push(query.to))
-        const ranked = await client.execute({
-          sql: `SELECT e.id AS id, COUNT(*) OVER () AS total
-                FROM (SELECT rowid, bm25(${FTS_NAME}, ${weights}) AS score FROM ${FTS} WHERE ${FTS_NAME} MATCH ?) AS m
-                JOIN ${ENTRIES} AS e ON e.id = m.rowid
-                WHERE ${filters.join(' AND ')}
-                ORDER BY m.score, e.published_at DESC
-                LIMIT ? OFFSET ?`,
-          args: [...args, query.limit, query.offset],
-        })
-        ids = ranked.rows.map((row) => Number(row.id))
-        total = Number(ranked.rows[0]?.total ?? 0)
-        if (ids.length === 0 && query.offset > 0) {
-          // A page past the end still reports how many there are.
-          const counted = await client.execute({
-            sql: `SELECT COUNT(*) AS n FROM ${FTS} JOIN ${ENTRIES} AS e ON e.id = ${FTS_NAME}.rowid WHERE ${FTS_NAME} MATCH ? AND ${filters.join(' AND ')}`,
-            args,
-          })
-          total = Number(counted.rows[0]?.n ?? 0)
-        }
-      }
+      const ranked = Math.max(RANKED_MATCHES, query.offset + query.limit)
+      const [counted, newest] = await client.batch(
+        [
+          { sql: `SELECT COUNT(*) AS n FROM ${FTS} WHERE ${where}`, args: [match, ...rangeArgs] },
+          // The oldest of the newest `ranked` matches (none if there are fewer): FTS5 walks its rowids downwards and stops there.
+          { sql: `SELECT CAST(rowid AS TEXT) AS id FROM ${FTS} WHERE ${where} ORDER BY rowid DESC LIMIT 1 OFFSET ?`, args: [match, ...rangeArgs, ranked - 1] },
+        ],
+        'read',
+      )
+      const total = Number(counted!.rows[0]?.n ?? 0)
+      if (query.offset >= total) return { hits: [], total }
+      const floor = newest!.rows[0] ? [BigInt(String(newest!.rows[0].id))] : []
+      const page = await client.execute({
+        sql: `SELECT CAST(rowid AS TEXT) AS id FROM ${FTS} WHERE ${[where, ...(floor.length ? ['rowid >= ?'] : [])].join(' AND ')}
+              ORDER BY bm25(${FTS_NAME}, ${weights}), rowid DESC LIMIT ? OFFSET ?`,
+        args: [match, ...rangeArgs, ...floor, query.limit, query.offset],
+      })
+      const ids = page.rows.map((row) => BigInt(String(row.id)))
       if (ids.length === 0) return { hits: [], total }
-      const rows = await client.execute({ sql: `SELECT id, article_id, published_at, display FROM ${ENTRIES} WHERE id IN (${ids.map(() => '?').join(', ')})`, args: ids })
-      const byId = new Map(rows.rows.map((row) => [Number(row.id), row]))
+      const rows = await client.execute({
+        sql: `SELECT CAST(id AS TEXT) AS id, article_id, published_at, display FROM ${ENTRIES} WHERE id IN (${ids.map(() => '?').join(', ')})`,
+        args: ids,
+      })
+      const byId = new Map(rows.rows.map((row) => [String(row.id), row]))
       return {
         total,
         hits: ids.map((id) => {
-          const row = byId.get(id)!
+          const row = byId.get(String(id))!
           return { articleId: String(row.article_id), publishedAt: row.published_at === null ? null : String(row.published_at), display: JSON.parse(String(row.display)) }
         }),
       }
     },
   }
+}
+
+const marks = (count: number, size: number) => Array.from({ length: count }, () => `(${Array(size).fill('?').join(', ')})`).join(', ')
+
+/**
+ * One write for a batch of articles: their old entries out, the new ones in, each at a rowid of
+ * its publication date (a free slot of its millisecond, read first). A few statements per call
+ * whatever its size: each prepared statement holds native memory until the garbage collector
+ * gets to it, which a rebuild of 100,000 articles outruns.
+ */
+async function buildReplaceStatements(client: Client, articles: { articleId: string; documents: SearchDocument[] }[]): Promise<InStatement[]> {
+  const ids = articles.map(({ articleId }) => articleId)
+  const documents = articles.flatMap((article) => article.documents)
+  const millis = documents.map((document) => msOf(document.publishedAt))
+  const nextSlot = new Map<number, number>()
+  if (documents.length > 0) {
+    const used = await client.execute({
+      sql: `SELECT m.value AS ms, MAX(e.id) - m.value * ${SLOTS} AS top FROM json_each(?) AS m
+            JOIN ${ENTRIES} AS e ON e.id BETWEEN m.value * ${SLOTS} AND m.value * ${SLOTS} + ${SLOTS - 1} GROUP BY m.value`,
+      args: [JSON.stringify([...new Set(millis)])],
+    })
+    for (const row of used.rows) nextSlot.set(Number(row.ms), Number(row.top) + 1)
+  }
+  const rowids = millis.map((ms) => {
+    const slot = nextSlot.get(ms) ?? 0
+    if (slot >= SLOTS) throw new Error(`More than ${SLOTS} search entries published at ${new Date(ms).toISOString()}`)
+    nextSlot.set(ms, slot + 1)
+    return rowidOf(ms, slot)
+  })
+  const statements: InStatement[] = [
+    { sql: `DELETE FROM ${FTS} WHERE rowid IN (SELECT id FROM ${ENTRIES} WHERE article_id IN (${ids.map(() => '?').join(', ')}))`, args: ids },
+    { sql: `DELETE FROM ${ENTRIES} WHERE article_id IN (${ids.map(() => '?').join(', ')})`, args: ids },
+  ]
+  for (let start = 0; start < documents.length; start += INSERT_ROWS) {
+    const slice = documents.slice(start, start + INSERT_ROWS)
+    const sliceIds = rowids.slice(start, start + INSERT_ROWS)
+    statements.push(
+      {
+        sql: `INSERT INTO ${ENTRIES} (id, article_id, audience, published_at, district_keys, display) VALUES ${marks(slice.length, 6)}`,
+        args: slice.flatMap((document, index) => [
+          sliceIds[index]!,
+          document.articleId,
+          document.audience,
+          document.publishedAt,
+          ` ${document.districtKeys.join(' ')} `,
+          JSON.stringify(document.display),
+        ]),
+      },
+      {
+        sql: `INSERT INTO ${FTS} (rowid, title, body, pinyin, audience, districts) VALUES ${marks(slice.length, 6)}`,
+        args: slice.flatMap((document, index) => [
+          sliceIds[index]!,
+          document.tokens.title.join(' '),
+          document.tokens.body.join(' '),
+          document.tokens.pinyin.join(' '),
+          AUDIENCE_WORDS[document.audience],
+          document.districtKeys.map(toDistrictToken).join(' '),
+        ]),
+      },
+    )
+  }
+  return statements
 }
