@@ -247,7 +247,8 @@ describe('delivery API', () => {
     })
 
     it('one by slug, at depth 1 with its captions, trimmed with select', async () => {
-      const [first] = await publicArticles()
+      // A story with districts: MongoDB leaves an empty array out of the document, so select would not list it.
+      const first = (await publicArticles()).find((doc) => (doc.districts ?? []).length > 0)
       const { body } = await callApi(
         server.url,
         `/api/articles?where[slug][equals]=${first!.slug}&depth=1&limit=1&select[title]=true&select[slug]=true&select[captions]=true&select[districts]=true&populate[districts][name]=true&populate[districts][slug]=true`,
