@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callApi, type TestUser, signedInAs } from '../support/api'
 import { createArticleAt } from '../support/articles'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
-import { publishAs } from '../support/publishing'
+import { publishOverWarningsAs } from '../support/publishing'
 
 interface Notice {
   path: string
@@ -60,7 +60,7 @@ describe('delivery API', () => {
     noticesFromImport = [...receiver.notices]
     const seeds = await server.payload.find({ collection: 'articles', overrideAccess: true, limit: 100, draft: true })
     for (const doc of seeds.docs) {
-      await publishAs(server.payload, String(doc.id))
+      await publishOverWarningsAs(server.payload, String(doc.id), '测试：种子稿件按原样发布')
     }
   })
   afterAll(async () => {

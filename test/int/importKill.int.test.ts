@@ -189,7 +189,8 @@ describe(`kill -9 during npm run import of ${FILES} files, ${KILLS} times, then 
   it('each of the ten runs was killed by SIGKILL while it was storing', () => {
     expect(rounds).toHaveLength(KILLS)
     expect(rounds.every((round) => round.signal === 'SIGKILL' && round.code === null)).toBe(true)
-    expect(rounds.every((round) => round.stored >= 0)).toBe(true)
+    // No per-round floor: without transactions (FerretDB) a run first removes the article the last kill left
+    // half-stored, so a kill landing before its re-creation leaves one article fewer than the run found.
     expect(rounds.reduce((sum, round) => sum + round.stored, 0)).toBeGreaterThan(0)
   })
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { callApi, type TestUser, signedInAs } from '../support/api'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
-import { publishAs, transitionAs } from '../support/publishing'
+import { publishOverWarningsAs, transitionAs } from '../support/publishing'
 
 /**
  * Nothing internal reaches an anonymous caller, by any path the delivery API offers:
@@ -41,7 +41,7 @@ describe('anonymous callers see published content only', () => {
     })
     // Captions before going live: a live story's captions are changed only by those who may publish.
     await payload.create({ collection: 'captions', data: { text: '公开说明', article: created.id } as never, overrideAccess: true })
-    const live = await publishAs(payload, String(created.id))
+    const live = await publishOverWarningsAs(payload, String(created.id), '测试：来源记录中的警告已核对')
     // A takedown planned for later: its time is the newsroom's, not readers'.
     await transitionAs(payload, String(created.id), { action: 'unpublish', comment: '到期撤稿', unpublishAt: new Date(Date.now() + 2 * 86_400_000).toISOString() })
     // A newer, unpublished revision of the live story: its title must stay in the newsroom.

@@ -30,6 +30,14 @@ export async function publishAs(payload: Payload, articleId: string, user?: Type
   return transitionAs(payload, articleId, { action: 'publish' }, user)
 }
 
+/**
+ * Publishes a story whose importer warnings were checked and accepted (the chief editor's override, with
+ * its reason, audited): for fixtures that keep a garbled seed as it came, to test what readers get.
+ */
+export async function publishOverWarningsAs(payload: Payload, articleId: string, reason: string, user?: TypedUser) {
+  return transitionAs(payload, articleId, { action: 'publish', overrideWarnings: { reason } }, user)
+}
+
 /** The transitions that bring a new draft to each stage. */
 export const PATH_TO_STAGE: Record<Stage, TransitionRequest[]> = {
   draft: [],
