@@ -2,7 +2,8 @@ import path from 'node:path'
 import { defineConfig } from 'vitest/config'
 
 /**
- * Three kinds of tests:
+ * Tests live by feature (test/workflow, test/delivery, test/photos, …), shared set-up in test/support;
+ * a file's suffix says its kind (`*.int.test.ts`, `*.e2e.test.ts`, any other `*.test.ts` is unit):
  * - unit: pure code (importer steps, env parsing), no database;
  * - int:  the app started in-process and called over HTTP, once per database lane
  *         (SQLite always; MongoDB when TEST_MONGODB_URI is set, and required when CI=true);
@@ -20,7 +21,7 @@ const intLane = (name: string, env: Record<string, string>) => ({
   extends: true as const,
   test: {
     name,
-    include: ['test/int/**/*.int.test.ts'],
+    include: ['test/**/*.int.test.ts'],
     env: { ...env, NODE_ENV: 'test' as const },
     testTimeout: 60_000,
     hookTimeout: 180_000,
@@ -34,7 +35,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/importer/**/*.test.ts'], testTimeout: 30_000 },
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/**/*.int.test.ts', 'test/**/*.e2e.test.ts', 'node_modules/**'],
+          testTimeout: 30_000,
+        },
       },
       intLane('sqlite', { TEST_DB: 'sqlite' }),
       ...(mongoUri
@@ -44,7 +50,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
-          include: ['test/e2e/**/*.e2e.test.ts'],
+          include: ['test/**/*.e2e.test.ts'],
           env: { NODE_ENV: 'production' as const },
           testTimeout: 120_000,
           hookTimeout: 300_000,
@@ -58,7 +64,7 @@ export default defineConfig({
               extends: true as const,
               test: {
                 name: 'e2e-mongodb',
-                include: ['test/e2e/readerSite.e2e.test.ts'],
+                include: ['test/site/readerSite.e2e.test.ts'],
                 env: { NODE_ENV: 'production' as const, TEST_DB: 'mongodb', TEST_MONGODB_URI: mongoUri },
                 testTimeout: 120_000,
                 hookTimeout: 300_000,

@@ -30,7 +30,7 @@ export function deliveryPlugin(): Plugin {
         await config.onInit?.(payload)
         await ensureContentGeneration(payload)
         // Replaces payload.db's write and commit methods (the list is checked against both
-        // adapters by test/unit/adapterWrites.test.ts).
+        // adapters by test/delivery/adapterWrites.test.ts).
         advanceGenerationOnPublicWrites(payload, PUBLIC_COLLECTION_SLUGS)
       },
     }

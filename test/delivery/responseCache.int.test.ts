@@ -5,7 +5,7 @@ import { callApi, type TestUser, signedInAs } from '../support/api'
 import { createArticleAt } from '../support/articles'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 import { startWorkerProcess } from '../support/worker'
-import { makePhoto } from './photosFixtures'
+import { makePhoto } from '../support/photos'
 import { publishAs } from '../support/publishing'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

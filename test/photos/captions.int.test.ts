@@ -5,7 +5,7 @@ import { PHOTO_DERIVATIVES } from '../../src/photos/photoSizes'
 import { callApi, type TestUser, signedInAs } from '../support/api'
 import { createArticleAt } from '../support/articles'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
-import { makePhoto, uploadPhoto } from './photosFixtures'
+import { makePhoto, uploadPhoto } from '../support/photos'
 import { publishAs } from '../support/publishing'
 
 interface PhotoDoc {

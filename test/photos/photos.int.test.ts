@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PHOTO_DERIVATIVES } from '../../src/photos/photoSizes'
 import { callApi, type TestUser, signedInAs } from '../support/api'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
-import { FIXTURE_CAMERA, makePhoto, makePixelBomb, readLocationTraces, truncate, uploadPhoto } from './photosFixtures'
+import { FIXTURE_CAMERA, makePhoto, makePixelBomb, readLocationTraces, truncate, uploadPhoto } from '../support/photos'
 
 const MAX_BYTES = 3 * 1024 * 1024
 

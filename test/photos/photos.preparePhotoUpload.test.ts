@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { findDominantColor } from '../../src/photos/findDominantColor'
 import { PhotoRejection } from '../../src/photos/photoRejection'
 import { buildPlaceholder, diagnoseImageData, preparePhotoUpload } from '../../src/photos/preparePhotoUpload'
-import { FIXTURE_CAMERA, makePhoto, readLocationTraces, truncate } from '../int/photosFixtures'
+import { FIXTURE_CAMERA, makePhoto, readLocationTraces, truncate } from '../support/photos'
 
 const LIMIT = { maxPixels: 50_000_000 }
 

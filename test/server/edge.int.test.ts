@@ -256,7 +256,7 @@ describe('the edge', () => {
     })
   })
 
-  describe('security headers (the API and health checks here; the reader site and admin in test/e2e/securityHeaders.e2e.test.ts)', () => {
+  describe('security headers (the API and health checks here; the reader site and admin in test/server/securityHeaders.e2e.test.ts)', () => {
     it.each(['/api/articles', '/healthz', '/api/nothing-here'])('%s carries CSP with frame-ancestors, nosniff, a referrer policy; no HSTS over plain HTTP', async (path) => {
       const response = await callApi(server.url, path, { headers: newClient() })
       expect(response.headers.get('content-security-policy')).toMatch(/(^|; )frame-ancestors 'self'(;|$)/)

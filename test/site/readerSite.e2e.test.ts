@@ -5,7 +5,7 @@ import { callApi, type TestUser, signedInAs } from '../support/api'
 import { failInCiWhenBlocked, findProductionBuildBlocker } from '../support/browser'
 import { createStory, fetchPage, readDistrictSection, readHtmlLang } from '../support/site'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
-import { makePhoto, uploadPhoto } from '../int/photosFixtures'
+import { makePhoto, uploadPhoto } from '../support/photos'
 import { publishAs } from '../support/publishing'
 
 const blocker = failInCiWhenBlocked(findProductionBuildBlocker(), 'reader-site tests')

@@ -2,7 +2,7 @@ import type { Role } from '../../src/roles'
 
 /**
  * The newsroom's write rules as a table: the specification the generated access test
- * (test/int/access.int.test.ts) checks every door of every collection against. It is written from
+ * (test/workflow/access.int.test.ts) checks every door of every collection against. It is written from
  * the README's rules, not computed from the collections' access functions, so a change to those
  * functions that breaks a rule fails the test.
  *

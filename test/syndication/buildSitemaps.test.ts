@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { buildNewsSitemap, selectNewsSitemapStories } from '../../../src/syndication/buildSitemaps'
-import { escapeXml } from '../../../src/syndication/xml'
+import { buildNewsSitemap, selectNewsSitemapStories } from '../../src/syndication/buildSitemaps'
+import { escapeXml } from '../../src/syndication/xml'
 
 const now = new Date('2026-12-04T03:00:00.000Z')
 const story = (slug: string, publishedAt: string) => ({ slug, title: `标题 ${slug}`, publishedAt })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { compileNinjsSchema, findSchemaCheckBlocker, readNinjsExamples } from '../../support/syndication'
+import { compileNinjsSchema, findSchemaCheckBlocker, readNinjsExamples } from '../support/syndication'
 
 const blocker = findSchemaCheckBlocker()
 if (blocker) console.warn(`ninjs schemas: skipped: ${blocker}`)

@@ -2,10 +2,10 @@ import { createElement } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 
-import type { Article } from '../../../src/payload-types'
+import type { Article } from '../../src/payload-types'
 
-import { StoryView } from '../../../src/components/site/StoryView'
-import { buildLexicalBody } from '../../../src/importer/store/buildLexicalBody'
+import { StoryView } from '../../src/components/site/StoryView'
+import { buildLexicalBody } from '../../src/importer/store/buildLexicalBody'
 
 const story = {
   id: 'a1',

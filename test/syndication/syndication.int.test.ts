@@ -7,7 +7,7 @@ import { callApi, type TestUser, userDocOf, signedInAs } from '../support/api'
 import { createArticleAt } from '../support/articles'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 import { compileNinjsSchema, findSchemaCheckBlocker, parseXml, SCHEMAS_DIR, stripNewsExtension, validateWithXsd } from '../support/syndication'
-import { makePhoto } from './photosFixtures'
+import { makePhoto } from '../support/photos'
 
 const schemaBlocker = findSchemaCheckBlocker()
 if (schemaBlocker) console.warn(`syndication: schema checks skipped: ${schemaBlocker}`)

@@ -9,7 +9,7 @@ import { callApi, createSignedInUser, type TestUser, userDocOf } from '../suppor
 import { createArticleAt } from '../support/articles'
 import { publishAs, transitionAs } from '../support/publishing'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
-import { makePhoto, uploadPhoto } from './photosFixtures'
+import { makePhoto, uploadPhoto } from '../support/photos'
 
 /**
  * Generated from the Payload config: every collection × operation × role × door, each tried for

@@ -4,7 +4,7 @@ import { callApi, type TestUser, userDocOf, signedInAs } from '../support/api'
 import { createArticleAt } from '../support/articles'
 import { publishAs } from '../support/publishing'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
-import { makePhoto, uploadPhoto } from './photosFixtures'
+import { makePhoto, uploadPhoto } from '../support/photos'
 
 /**
  * What readers see changes only through someone who may publish, and is audited: the doors an
