@@ -1,7 +1,7 @@
 /**
  * npm run bench:corpus
  *
- * The importer's accuracy on the development corpus (issue 12): runs the dry run over
+ * The importer's accuracy on the development corpus: runs the dry run over
  * ../shared/corpus/docs (or CORPUS_DIR/docs), scores it with the corpus's score.mjs and
  * prints each document's misses, the accuracy per field and overall, beside the figure
  * committed in test/importer/corpus-accuracy.json (the CI ratchet). Not a test: nothing fails.

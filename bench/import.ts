@@ -2,7 +2,7 @@
  * npm run bench:import -- [--count N] [--store-count N] [--small N] [--seed S] [--batch-size B] [--chunk N]
  *                         [--only dry,import,reimport,plain] [--cpu-prof DIR] [--keep]
  *
- * The seed importer's benchmark (issue 3). Generates N articles (default 10,000)
+ * The seed importer's benchmark. Generates N articles (default 10,000)
  * in the five source formats, then measures on SQLite, each in a fresh child
  * process (bench/support/runBenchPhase.ts):
  *   (a) a dry run (parsing only) of the corpus, and of its first `small` files (default 1,000)

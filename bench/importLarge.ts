@@ -1,7 +1,7 @@
 /**
  * npm run bench:import-large -- [--sizes 1,2,4] [--seed S]
  *
- * Parsing time of one large source document (issue 11): a long story made of the seeds'
+ * Parsing time of one large source document: a long story made of the seeds'
  * sentences, at each size in MB, in three shapes: in paragraphs; hard-wrapped every 36
  * characters (the shape print text files have: a line stops mid-sentence and the parser
  * rejoins the lines); and one run-on paragraph (no sentence ends), hard-wrapped, which the

@@ -4,7 +4,7 @@
  *                           [--second-runner process|inline] [--sqlite-pragma P]…
  *                           [--lanes sqlite,mongodb] [--keep]
  *
- * Scheduled publishing's benchmark (issue 4). On a fresh SQLite file, and on MongoDB as
+ * Scheduled publishing's benchmark. On a fresh SQLite file, and on MongoDB as
  * well when BENCH_MONGODB_URI is set (MONGODB_COMPAT from BENCH_MONGODB_COMPAT), each in
  * a child process (bench/support/schedule/lane.ts) with Payload started in-process and
  * the app's ScheduleRunner running Payload's schedulePublish jobs as a chief editor:

@@ -20,7 +20,7 @@ export interface CorpusAccuracy {
 const ROOT = path.resolve(import.meta.dirname, '../..')
 
 /**
- * The development corpus (issue 12): CORPUS_DIR when set, else ../shared/corpus beside the
+ * The development corpus: CORPUS_DIR when set, else ../shared/corpus beside the
  * project (CI clones the project beside shared/). Null when it is not there.
  */
 export function findCorpusDir(): string | null {

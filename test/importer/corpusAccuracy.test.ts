@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { findCorpusDir, measureCorpusAccuracy, parseScorerOutput } from '../../bench/support/measureCorpusAccuracy'
 
 /**
- * The ratchet of issue 12: the importer's field accuracy on the development corpus
+ * The ratchet on the importer's field accuracy on the development corpus
  * (../shared/corpus, or CORPUS_DIR) may not drop below the figure committed beside
  * this file. Raise the figure when the importer improves; never lower it to pass.
  */
