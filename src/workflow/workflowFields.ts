@@ -50,5 +50,5 @@ export const workflowHistoryField: Field = {
   defaultSort: '-at',
   defaultLimit: 50,
   access: { read: fieldSignedIn },
-  admin: { defaultColumns: ['at', 'action', 'fromStage', 'toStage', 'by', 'comment'], allowCreate: false },
+  admin: { defaultColumns: ['at', 'action', 'fromStage', 'toStage', 'byName', 'comment'], allowCreate: false },
 }
