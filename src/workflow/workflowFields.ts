@@ -25,6 +25,11 @@ export const workflowSidebarFields: Field[] = [
     admin: { position: 'sidebar', components: { Field: '/workflow/admin/WorkflowPanel#WorkflowPanel' } },
   },
   {
+    name: 'reviewComparison',
+    type: 'ui',
+    admin: { position: 'sidebar', components: { Field: '/workflow/admin/ReviewComparisonLink#ReviewComparisonLink' } },
+  },
+  {
     name: 'scheduledPublishAt',
     label: { zh: '定时发布时间', en: 'Scheduled to publish at' },
     type: 'date',
@@ -51,4 +56,11 @@ export const workflowHistoryField: Field = {
   defaultLimit: 50,
   access: { read: fieldSignedIn },
   admin: { defaultColumns: ['at', 'action', 'fromStage', 'toStage', 'byName', 'comment'], allowCreate: false },
+}
+
+/** At the top of the edit view: why a returned story came back (admin/ReturnReasonNotice.tsx). */
+export const returnReasonField: Field = {
+  name: 'returnReason',
+  type: 'ui',
+  admin: { components: { Field: '/workflow/admin/ReturnReasonNotice#ReturnReasonNotice' } },
 }
