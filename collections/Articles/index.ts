@@ -28,7 +28,7 @@ export const Articles: CollectionConfig = {
   },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'districts', 'workflowStage', '_status', 'updatedAt'],
+    defaultColumns: ['title', 'districts', 'workflowStage', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'summary'],
     group: { zh: '内容', en: 'Content' },
     // The draft on the reader site's preview page (signed-in users only): a new tab, and live beside the form.

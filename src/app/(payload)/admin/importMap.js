@@ -25,8 +25,9 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
-import { PublishButtonForPublishers as PublishButtonForPublishers_ea6aa1ca2f07d19e64d96397d1e4ba25 } from '../../../workflow/admin/PublishControls'
-import { UnpublishButtonForPublishers as UnpublishButtonForPublishers_ea6aa1ca2f07d19e64d96397d1e4ba25 } from '../../../workflow/admin/PublishControls'
+import { WorkflowPublishButton as WorkflowPublishButton_ea6aa1ca2f07d19e64d96397d1e4ba25 } from '../../../workflow/admin/PublishControls'
+import { WorkflowStatus as WorkflowStatus_b842d03547e2b578f23504f417de2e22 } from '../../../workflow/admin/WorkflowStatus'
+import { NoUnpublishButton as NoUnpublishButton_ea6aa1ca2f07d19e64d96397d1e4ba25 } from '../../../workflow/admin/PublishControls'
 import { AwaitingPhotoQueue as AwaitingPhotoQueue_88d7b7a03555e1f0d2175f48f816a342 } from '../../../components/photos/AwaitingPhotoQueue'
 import { Icon as Icon_dfe4008080d895d460898c3a6155e9ba } from '../../../components/admin/Icon'
 import { Logo as Logo_91a09b539d3c86b0aebf520e7564ce08 } from '../../../components/admin/Logo'
@@ -63,8 +64,9 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
-  "/workflow/admin/PublishControls#PublishButtonForPublishers": PublishButtonForPublishers_ea6aa1ca2f07d19e64d96397d1e4ba25,
-  "/workflow/admin/PublishControls#UnpublishButtonForPublishers": UnpublishButtonForPublishers_ea6aa1ca2f07d19e64d96397d1e4ba25,
+  "/workflow/admin/PublishControls#WorkflowPublishButton": WorkflowPublishButton_ea6aa1ca2f07d19e64d96397d1e4ba25,
+  "/workflow/admin/WorkflowStatus#WorkflowStatus": WorkflowStatus_b842d03547e2b578f23504f417de2e22,
+  "/workflow/admin/PublishControls#NoUnpublishButton": NoUnpublishButton_ea6aa1ca2f07d19e64d96397d1e4ba25,
   "/components/photos/AwaitingPhotoQueue#AwaitingPhotoQueue": AwaitingPhotoQueue_88d7b7a03555e1f0d2175f48f816a342,
   "/components/admin/Icon#Icon": Icon_dfe4008080d895d460898c3a6155e9ba,
   "/components/admin/Logo#Logo": Logo_91a09b539d3c86b0aebf520e7564ce08,
