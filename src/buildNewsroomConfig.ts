@@ -13,6 +13,7 @@ import { Districts } from '../collections/Districts'
 import { buildPhotos } from '../collections/Photos'
 import { buildUsers } from '../collections/Users'
 import { USERS_SLUG } from '../collections/slugs'
+import { newsroomAdminTranslations } from './components/admin/newsroomAdminTranslations'
 import { configFreshObjects } from './configFreshObjects'
 import { buildDatabaseAdapter } from './db'
 import { deliveryPlugin } from './delivery/deliveryPlugin'
@@ -92,6 +93,8 @@ export function buildNewsroomConfig(env: Env) {
     i18n: {
       supportedLanguages: { zh, en },
       fallbackLanguage: 'zh',
+      // Character counts, the first account's role (src/components/admin/); plugins add their own namespaces.
+      translations: newsroomAdminTranslations,
     },
     localization: {
       locales: [
