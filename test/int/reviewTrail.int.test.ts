@@ -59,6 +59,13 @@ describe('the review trail over REST', () => {
         ['publish', '李总编'],
       ])
     }
+    // An entry written before names were stored (none kept) reads with the account's current name.
+    const publishEntry = (await server.payload.find({ collection: 'workflow-events', where: { and: [{ article: { equals: article.id } }, { action: { equals: 'publish' } }] }, overrideAccess: true })).docs[0]!
+    await server.payload.update({ collection: 'workflow-events', id: publishEntry.id, data: { byName: null }, overrideAccess: true })
+    const legacy = await callApi(server.url, `/api/workflow-events/${publishEntry.id}?depth=0`, { token: reporter.token })
+    expect(legacy.body.byName).toBe('李总编（已调离）')
+    await server.payload.update({ collection: 'workflow-events', id: publishEntry.id, data: { byName: '李总编' }, overrideAccess: true })
+
     // The article's 流程记录 (the join the admin shows) carries the names with the entries.
     const withHistory = await callApi(server.url, `/api/articles/${article.id}?depth=1&draft=true`, { token: editor.token })
     expect(withHistory.body.workflowHistory.docs.map((event: any) => event.byName)).toEqual(['李总编', '王编辑', '张记者', '王编辑', '张记者'])

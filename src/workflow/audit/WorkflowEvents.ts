@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isSignedIn } from '../../access/isSignedIn'
 import { STAGES, stageLabels } from '../stages'
 import { ACTIONS, TRANSITIONS } from '../transitions'
-import { recordActorName } from './recordActorName'
+import { fillMissingActorName, recordActorName } from './recordActorName'
 import { ARTICLES_SLUG, USERS_SLUG, WORKFLOW_EVENTS_SLUG } from '../../../collections/slugs'
 
 export { WORKFLOW_EVENTS_SLUG }
@@ -34,7 +34,7 @@ export const WorkflowEvents: CollectionConfig = {
     group: { zh: '系统', en: 'System' },
   },
   defaultSort: '-at',
-  hooks: { beforeChange: [recordActorName] },
+  hooks: { beforeChange: [recordActorName], afterRead: [fillMissingActorName] },
   access: {
     read: isSignedIn,
     create: () => false,

@@ -1,6 +1,14 @@
-import type { CollectionBeforeChangeHook } from 'payload'
+import type { CollectionAfterReadHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import { USERS_SLUG } from '../../../collections/slugs'
+
+async function findActorName(req: PayloadRequest, by: unknown): Promise<string | null> {
+  const id = by && typeof by === 'object' ? (by as { id?: unknown }).id : by
+  if (id === undefined || id === null || id === '') return null
+  // The actor's name only, whoever reads the trail: colleagues' names are not secret in the newsroom.
+  const actor = await req.payload.findByID({ collection: USERS_SLUG, id: String(id), depth: 0, disableErrors: true, overrideAccess: true, req, select: { name: true } })
+  return typeof actor?.name === 'string' && actor.name ? actor.name : String(id)
+}
 
 /**
  * Stores the actor's display name on the audit entry when it is written: the trail then reads the
@@ -9,8 +17,13 @@ import { USERS_SLUG } from '../../../collections/slugs'
  */
 export const recordActorName: CollectionBeforeChangeHook = async ({ data, operation, req }) => {
   if (operation !== 'create' || data.byName) return data
-  const by = data.by && typeof data.by === 'object' ? (data.by as { id?: unknown }).id : data.by
-  if (by === undefined || by === null || by === '') return data
-  const actor = await req.payload.findByID({ collection: USERS_SLUG, id: String(by), depth: 0, disableErrors: true, overrideAccess: true, req, select: { name: true } })
-  return { ...data, byName: typeof actor?.name === 'string' && actor.name ? actor.name : String(by) }
+  const byName = await findActorName(req, data.by)
+  return byName ? { ...data, byName } : data
+}
+
+/** Entries written before names were stored get the account's current name when read. */
+export const fillMissingActorName: CollectionAfterReadHook = async ({ doc, req }) => {
+  if (doc.byName || !doc.by) return doc
+  const byName = await findActorName(req, doc.by)
+  return byName ? { ...doc, byName } : doc
 }
