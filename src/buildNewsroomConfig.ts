@@ -97,9 +97,12 @@ export function buildNewsroomConfig(env: Env) {
       translations: newsroomAdminTranslations,
     },
     localization: {
+      // Labels keyed by the admin's language, and also by content locale code: Payload's version
+      // comparison looks a locale's label up by the content locale's code and, finding nothing,
+      // renders the label object, which crashes the page (React error #31).
       locales: [
-        { code: 'zh-Hans', label: { zh: '简体中文', en: 'Simplified Chinese' } },
-        { code: 'zh-Hant', label: { zh: '繁体中文', en: 'Traditional Chinese' }, fallbackLocale: 'zh-Hans' },
+        { code: 'zh-Hans', label: { zh: '简体中文', en: 'Simplified Chinese', 'zh-Hans': '简体中文', 'zh-Hant': '简体中文' } },
+        { code: 'zh-Hant', label: { zh: '繁体中文', en: 'Traditional Chinese', 'zh-Hans': '繁体中文', 'zh-Hant': '繁體中文' }, fallbackLocale: 'zh-Hans' },
       ],
       defaultLocale: 'zh-Hans',
       fallback: true,
