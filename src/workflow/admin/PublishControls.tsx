@@ -34,7 +34,9 @@ export function WorkflowPublishButton() {
     setBusy(true)
     try {
       if (modified) {
-        await submit({ action: `/api/articles/${id}?draft=true&depth=0&locale=${locale}`, method: 'PATCH', overrides: { _status: 'draft' }, skipValidation: true })
+        const saved = await submit({ action: `/api/articles/${id}?draft=true&depth=0&locale=${locale}`, method: 'PATCH', overrides: { _status: 'draft' }, skipValidation: true })
+        // Refused (a stale or locked document, say): the form has said why, and nothing is published.
+        if (saved && !saved.res.ok) return
       }
       const response = await fetch(`/api/articles/${id}/transition`, {
         method: 'POST',
