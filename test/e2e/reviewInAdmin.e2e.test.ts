@@ -207,8 +207,10 @@ describe.skipIf(blocker !== null)(`a story's review in the admin${blocker ? ` (s
     await page.context().close()
   })
 
-  it('the photographer’s dashboard', async () => {
+  it('the photographer’s dashboard holds no story queues (photographers handle photos, not stories)', async () => {
     const page = await signedInPage(PHOTOGRAPHER)
+    await page.getByText('图片', { exact: true }).first().waitFor()
+    expect(await page.getByTestId('role-queue').count()).toBe(0)
     await shoot(page, 'dashboard-photographer')
     await page.context().close()
   })
