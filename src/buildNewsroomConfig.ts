@@ -13,6 +13,7 @@ import { Districts } from '../collections/Districts'
 import { buildPhotos } from '../collections/Photos'
 import { buildUsers } from '../collections/Users'
 import { USERS_SLUG } from '../collections/slugs'
+import { newsroomAdminTranslations } from './components/admin/newsroomAdminTranslations'
 import { configFreshObjects } from './configFreshObjects'
 import { buildDatabaseAdapter } from './db'
 import { deliveryPlugin } from './delivery/deliveryPlugin'
@@ -92,11 +93,16 @@ export function buildNewsroomConfig(env: Env) {
     i18n: {
       supportedLanguages: { zh, en },
       fallbackLanguage: 'zh',
+      // Character counts, the first account's role (src/components/admin/); plugins add their own namespaces.
+      translations: newsroomAdminTranslations,
     },
     localization: {
+      // Labels keyed by the admin's language, and also by content locale code: Payload's version
+      // comparison looks a locale's label up by the content locale's code and, finding nothing,
+      // renders the label object, which crashes the page (React error #31).
       locales: [
-        { code: 'zh-Hans', label: { zh: '简体中文', en: 'Simplified Chinese' } },
-        { code: 'zh-Hant', label: { zh: '繁体中文', en: 'Traditional Chinese' }, fallbackLocale: 'zh-Hans' },
+        { code: 'zh-Hans', label: { zh: '简体中文', en: 'Simplified Chinese', 'zh-Hans': '简体中文', 'zh-Hant': '简体中文' } },
+        { code: 'zh-Hant', label: { zh: '繁体中文', en: 'Traditional Chinese', 'zh-Hans': '繁体中文', 'zh-Hant': '繁體中文' }, fallbackLocale: 'zh-Hans' },
       ],
       defaultLocale: 'zh-Hans',
       fallback: true,

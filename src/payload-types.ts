@@ -467,6 +467,7 @@ export interface WorkflowEvent {
   toStage?:
     ('draft' | 'in-review' | 'changes-requested' | 'approved' | 'scheduled' | 'published' | 'unpublished') | null;
   by?: (string | null) | User;
+  byName?: string | null;
   at: string;
   comment?: string | null;
   updatedAt: string;
@@ -893,6 +894,7 @@ export interface WorkflowEventsSelect<T extends boolean = true> {
   fromStage?: T;
   toStage?: T;
   by?: T;
+  byName?: T;
   at?: T;
   comment?: T;
   updatedAt?: T;

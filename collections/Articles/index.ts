@@ -20,6 +20,9 @@ import { validateTitle } from './validateTitle'
 
 export { ARTICLES_SLUG }
 
+/** The character count under title, summary and body, updated as the editor types. */
+const CHARACTER_COUNT = '/components/admin/CharacterCount#CharacterCount'
+
 export const Articles: CollectionConfig = {
   slug: ARTICLES_SLUG,
   labels: {
@@ -28,7 +31,7 @@ export const Articles: CollectionConfig = {
   },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'districts', 'workflowStage', '_status', 'updatedAt'],
+    defaultColumns: ['title', 'districts', 'workflowStage', 'updatedAt'],
     listSearchableFields: ['title', 'slug', 'summary'],
     group: { zh: '内容', en: 'Content' },
     // The draft on the reader site's preview page (signed-in users only): a new tab, and live beside the form.
@@ -61,7 +64,15 @@ export const Articles: CollectionConfig = {
   },
   endpoints: ninjsEndpoints,
   fields: [
-    { name: 'title', label: { zh: '标题', en: 'Title' }, type: 'text', required: true, localized: true, validate: validateTitle },
+    {
+      name: 'title',
+      label: { zh: '标题', en: 'Title' },
+      type: 'text',
+      required: true,
+      localized: true,
+      validate: validateTitle,
+      admin: { components: { Description: CHARACTER_COUNT } },
+    },
     { name: 'subtitle', label: { zh: '副标题', en: 'Subtitle' }, type: 'text', localized: true },
     {
       name: 'slug',
@@ -74,8 +85,8 @@ export const Articles: CollectionConfig = {
           en: 'Follows the title’s pinyin until edited by hand; never changes once published',
         } },
     },
-    { name: 'summary', label: { zh: '摘要', en: 'Summary' }, type: 'textarea', localized: true },
-    { name: 'body', label: { zh: '正文', en: 'Body' }, type: 'richText', localized: true },
+    { name: 'summary', label: { zh: '摘要', en: 'Summary' }, type: 'textarea', localized: true, admin: { components: { Description: CHARACTER_COUNT } } },
+    { name: 'body', label: { zh: '正文', en: 'Body' }, type: 'richText', localized: true, admin: { components: { Description: CHARACTER_COUNT } } },
     {
       name: 'districts',
       label: { zh: '行政区', en: 'Districts' },

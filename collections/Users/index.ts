@@ -63,6 +63,8 @@ export const buildUsers = ({ secureCookies }: { secureCookies: boolean }): Colle
         create: canAssignRoles,
         update: canAssignRoles,
       },
+      // On the create-first-user screen, a note that the first account is the administrator instead of a choice that would be ignored.
+      admin: { components: { Field: '/components/admin/RolesField#RolesField' } },
     },
     // Columns of Payload's former account lock, kept unused: dropping them would make the SQLite
     // schema push of an existing database stop at Drizzle's data-loss prompt.

@@ -1,4 +1,4 @@
-import type { Field } from 'payload'
+import type { Field, SelectField } from 'payload'
 
 import { WORKFLOW_EVENTS_SLUG } from '../../collections/slugs'
 import { fieldSignedIn } from '../access/fieldSignedIn'
@@ -9,7 +9,8 @@ import { STAGES, stageLabels } from './stages'
 export const workflowSidebarFields: Field[] = [
   {
     name: 'workflowStage',
-    label: { zh: '流程阶段', en: 'Stage' },
+    // The story's status for the newsroom: the list column and filter, and the document header (admin/WorkflowStatus.tsx).
+    label: { zh: '状态', en: 'Status' },
     type: 'select',
     defaultValue: 'draft',
     index: true,
@@ -17,12 +18,18 @@ export const workflowSidebarFields: Field[] = [
     // Changed only by transitions (POST /api/articles/:id/transition), never by editing the field;
     // workflow internals are the newsroom's, not readers'.
     access: { read: fieldSignedIn, create: nobody, update: nobody },
-    admin: { position: 'sidebar', readOnly: true },
+    // No input in the edit view: the workflow panel below shows the stage with its actions.
+    admin: { position: 'sidebar', readOnly: true, components: { Field: false } },
   },
   {
     name: 'workflowActions',
     type: 'ui',
     admin: { position: 'sidebar', components: { Field: '/workflow/admin/WorkflowPanel#WorkflowPanel' } },
+  },
+  {
+    name: 'reviewComparison',
+    type: 'ui',
+    admin: { position: 'sidebar', components: { Field: '/workflow/admin/ReviewComparisonLink#ReviewComparisonLink' } },
   },
   {
     name: 'scheduledPublishAt',
@@ -50,5 +57,23 @@ export const workflowHistoryField: Field = {
   defaultSort: '-at',
   defaultLimit: 50,
   access: { read: fieldSignedIn },
-  admin: { defaultColumns: ['at', 'action', 'fromStage', 'toStage', 'by', 'comment'], allowCreate: false },
+  admin: { defaultColumns: ['at', 'action', 'fromStage', 'toStage', 'byName', 'comment'], allowCreate: false },
+}
+
+/** At the top of the edit view: why a returned story came back (admin/ReturnReasonNotice.tsx). */
+export const returnReasonField: Field = {
+  name: 'returnReason',
+  type: 'ui',
+  admin: { components: { Field: '/workflow/admin/ReturnReasonNotice#ReturnReasonNotice' } },
+}
+
+/**
+ * Payload's own draft/published status, merged by name into the field Payload adds (its options
+ * are Payload's): kept out of the list's columns and filters, where the workflow stage is the status.
+ */
+export const payloadStatusField: SelectField = {
+  name: '_status',
+  type: 'select',
+  options: [],
+  admin: { disableListColumn: true, disableListFilter: true },
 }

@@ -1,6 +1,7 @@
 import type { CollectionConfig, Plugin } from 'payload'
 
 import { ARTICLES_SLUG } from '../../collections/slugs'
+import { workflowAdminTranslations } from './admin/workflowAdminTranslations'
 import { recordRestore } from './audit/recordRestore'
 import { recordWorkflowEvent } from './audit/recordWorkflowEvent'
 import { WorkflowEvents } from './audit/WorkflowEvents'
@@ -11,7 +12,7 @@ import { noteArticleSaveIntent } from './publishing/saveIntent'
 import { JobClaims } from './scheduling/JobClaims'
 import { scheduledPublishJobs } from './scheduling/scheduledPublishJobs'
 import { transitionEndpoint } from './transitionEndpoint'
-import { workflowHistoryField, workflowSidebarFields } from './workflowFields'
+import { payloadStatusField, returnReasonField, workflowHistoryField, workflowSidebarFields } from './workflowFields'
 
 /** The articles collection with the workflow's fields, guard, audit, endpoint, admin buttons and publishing service. */
 function withWorkflow(articles: CollectionConfig): CollectionConfig {
@@ -23,11 +24,13 @@ function withWorkflow(articles: CollectionConfig): CollectionConfig {
       ...articles.admin,
       components: {
         ...articles.admin?.components,
-        // Payload's own Publish/Unpublish buttons, shown only to roles the rules table lets publish.
+        // One status and one publish control: the header shows the workflow stage, and the workflow's
+        // publish button (发布 / 发布修改) takes the place of Payload's; a takedown is the panel's 撤稿, with its reason.
         edit: {
           ...articles.admin?.components?.edit,
-          PublishButton: '/workflow/admin/PublishControls#PublishButtonForPublishers',
-          UnpublishButton: '/workflow/admin/PublishControls#UnpublishButtonForPublishers',
+          Status: '/workflow/admin/WorkflowStatus#WorkflowStatus',
+          PublishButton: '/workflow/admin/PublishControls#WorkflowPublishButton',
+          UnpublishButton: '/workflow/admin/PublishControls#NoUnpublishButton',
         },
       },
     },
@@ -45,7 +48,7 @@ function withWorkflow(articles: CollectionConfig): CollectionConfig {
     endpoints: [transitionEndpoint, ...(articles.endpoints || [])],
     // The publishing service, reached through the Payload instance by jobs, tests and benchmarks (publishing/publishingService.ts).
     custom: { ...articles.custom, publishingService: { performTransition, performTransitionAs } },
-    fields: [...workflowSidebarFields, ...articles.fields, workflowHistoryField],
+    fields: [...workflowSidebarFields, returnReasonField, ...articles.fields, workflowHistoryField, payloadStatusField],
   }
 }
 
@@ -59,6 +62,14 @@ function withWorkflow(articles: CollectionConfig): CollectionConfig {
 export function workflowPlugin(): Plugin {
   return (config) => ({
     ...config,
+    i18n: {
+      ...config.i18n,
+      translations: {
+        ...config.i18n?.translations,
+        zh: { ...config.i18n?.translations?.zh, ...workflowAdminTranslations.zh },
+        en: { ...config.i18n?.translations?.en, ...workflowAdminTranslations.en },
+      },
+    },
     admin: {
       ...config.admin,
       components: {

@@ -3,19 +3,26 @@ import type { ServerProps, Where } from 'payload'
 import React from 'react'
 
 import { hasAnyRole } from '../../roles'
+import { findReturnReasons } from '../audit/findReviewEvents'
 import { stageLabels, type Stage } from '../stages'
 
 interface Queue {
   title: string
   where: Where
   showSchedule?: boolean
+  /** Returned stories: each with why it came back. */
+  showReturnReason?: boolean
 }
 
 function queuesFor(user: NonNullable<ServerProps['user']>): Queue[] {
   const queues: Queue[] = []
   if (hasAnyRole(user, ['reporter'])) {
     queues.push({ title: '我的草稿', where: { and: [{ createdBy: { equals: user.id } }, { workflowStage: { equals: 'draft' } }] } })
-    queues.push({ title: '退回修改的稿件', where: { and: [{ createdBy: { equals: user.id } }, { workflowStage: { equals: 'changes-requested' } }] } })
+    queues.push({
+      title: '退回修改的稿件',
+      where: { and: [{ createdBy: { equals: user.id } }, { workflowStage: { equals: 'changes-requested' } }] },
+      showReturnReason: true,
+    })
   }
   if (hasAnyRole(user, ['editor', 'chief-editor', 'admin'])) queues.push({ title: '待审稿件', where: { workflowStage: { equals: 'in-review' } } })
   if (hasAnyRole(user, ['chief-editor', 'admin'])) {
@@ -50,6 +57,11 @@ export async function RoleQueues({ payload, user }: ServerProps) {
       }),
     ),
   )
+  const returnReasons = await findReturnReasons(
+    payload,
+    user,
+    results.flatMap((result, index) => (queues[index]!.showReturnReason ? result.docs.map((doc) => doc.id) : [])),
+  )
   return (
     <section className="role-queues" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))', gap: 16, marginBottom: 32 }}>
       {queues.map((queue, index) => (
@@ -65,6 +77,12 @@ export async function RoleQueues({ payload, user }: ServerProps) {
                 <span style={{ opacity: 0.6, marginLeft: 8, fontSize: 12 }}>
                   {queue.showSchedule ? `${formatBeijing(doc.scheduledPublishAt)} 发布` : stageLabels[doc.workflowStage as Stage]?.zh}
                 </span>
+                {queue.showReturnReason && returnReasons.get(String(doc.id)) && (
+                  <div data-testid="return-reason" style={{ fontSize: 13, marginTop: 2, color: 'var(--theme-elevation-800)' }}>
+                    {returnReasons.get(String(doc.id))!.comment}
+                    <span style={{ opacity: 0.6 }}>——{returnReasons.get(String(doc.id))!.byName}</span>
+                  </div>
+                )}
               </li>
             ))}
           </ul>

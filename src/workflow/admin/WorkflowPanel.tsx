@@ -46,7 +46,8 @@ export function WorkflowPanel() {
 
   if (!id) return <p style={{ opacity: 0.7 }}>保存稿件后可提交审核。</p>
   const stage = currentStage({ workflowStage: stageField?.value as string })
-  const actions = availableActions(user as never, { workflowStage: stage, createdBy: createdBy?.value as string })
+  // Publishing is the header's one publish control (PublishControls.tsx), not a second button here.
+  const actions = availableActions(user as never, { workflowStage: stage, createdBy: createdBy?.value as string }).filter((transition) => transition.action !== 'publish')
 
   async function run(transition: Transition) {
     setBusy(true)

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isSignedIn } from '../../access/isSignedIn'
 import { STAGES, stageLabels } from '../stages'
 import { ACTIONS, TRANSITIONS } from '../transitions'
+import { fillMissingActorName, recordActorName } from './recordActorName'
 import { ARTICLES_SLUG, USERS_SLUG, WORKFLOW_EVENTS_SLUG } from '../../../collections/slugs'
 
 export { WORKFLOW_EVENTS_SLUG }
@@ -29,10 +30,11 @@ export const WorkflowEvents: CollectionConfig = {
   },
   admin: {
     useAsTitle: 'action',
-    defaultColumns: ['at', 'article', 'action', 'fromStage', 'toStage', 'by', 'comment'],
+    defaultColumns: ['at', 'article', 'action', 'fromStage', 'toStage', 'byName', 'comment'],
     group: { zh: '系统', en: 'System' },
   },
   defaultSort: '-at',
+  hooks: { beforeChange: [recordActorName], afterRead: [fillMissingActorName] },
   access: {
     read: isSignedIn,
     create: () => false,
@@ -53,7 +55,9 @@ export const WorkflowEvents: CollectionConfig = {
     },
     { name: 'fromStage', label: { zh: '原阶段', en: 'From' }, type: 'select', options: stageOptions },
     { name: 'toStage', label: { zh: '新阶段', en: 'To' }, type: 'select', options: stageOptions },
-    { name: 'by', label: { zh: '操作人', en: 'By' }, type: 'relationship', relationTo: USERS_SLUG },
+    { name: 'by', label: { zh: '操作人账户', en: 'By (account)' }, type: 'relationship', relationTo: USERS_SLUG },
+    // The actor's name as it was when the entry was written (audit/recordActorName.ts): the trail shows it to every role without looking accounts up.
+    { name: 'byName', label: { zh: '操作人', en: 'By' }, type: 'text' },
     { name: 'at', label: { zh: '时间', en: 'At' }, type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'comment', label: { zh: '说明', en: 'Comment' }, type: 'textarea' },
   ],
