@@ -11,6 +11,8 @@ import { pushDevSchema } from '@payloadcms/drizzle'
 
 import type { Env } from './env'
 
+import { cacheLibsqlStatements } from './sqliteStatementCache'
+
 /**
  * FerretDB v1 speaks the MongoDB wire protocol but lacks the `$lookup` aggregation
  * stage (Payload's join aggregations and sorts across relationships) and
@@ -286,6 +288,7 @@ export function buildDatabaseAdapter(env: Pick<Env, 'DATABASE_URI' | 'MONGODB_CO
       ...(env.MONGODB_COMPAT === 'ferretdb' ? ferretdbCompatibility : {}),
     })
   }
+  cacheLibsqlStatements()
   return withPlannerStatistics(
     withSchemaPushInProduction(
       withSerialTransactions(

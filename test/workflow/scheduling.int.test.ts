@@ -248,6 +248,23 @@ describe('several job runners', () => {
     }
   })
 
+  it('a claim its runner could not free (a second database error) is released after the lease: the story goes live late, not never', async () => {
+    const chief = (await payload.find({ collection: 'users', where: { roles: { contains: 'chief-editor' } }, overrideAccess: true })).docs[0]!
+    const article = await createArticleAt(payload, 'approved')
+    const job = await queueScheduledChange(payload, { articleId: article.id, type: 'publish', at: new Date(Date.now() - 1000), userId: chief.id })
+    // What a runner leaves when the claim's free fails too: the claim of this attempt, the job pending and not processing.
+    await payload.create({ collection: 'job-claims', data: { key: `${job.id}:0`, job: String(job.id), runner: 'lost', claimedAt: new Date(Date.now() - 1000).toISOString() }, overrideAccess: true })
+
+    const runner = new ScheduleRunner(payload, { name: 'after-lost-claim', leaseMs: 500, pollIntervalMs: 300 })
+    try {
+      await runner.start()
+      const live = await eventually(async () => (await payload.findByID({ collection: 'articles', id: article.id, overrideAccess: true }))._status === 'published', 5000)
+      expect(live).toBe(true)
+    } finally {
+      await runner.stop()
+    }
+  })
+
   it('a job left processing by a crashed runner is released and run on the next start', async () => {
     const chief = (await payload.find({ collection: 'users', where: { roles: { contains: 'chief-editor' } }, overrideAccess: true })).docs[0]!
     const article = await createArticleAt(payload, 'approved')

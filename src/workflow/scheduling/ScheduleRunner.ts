@@ -280,5 +280,36 @@ export class ScheduleRunner {
       await this.payload.update({ collection: JOBS_SLUG, id: job.id, data: { processing: false }, overrideAccess: true })
       this.payload.logger.warn(`${this.name}: released job ${job.id}, abandoned by a runner that stopped while running it`)
     }
+    await this.releaseStaleClaims(staleBefore)
+  }
+
+  /**
+   * A claim older than the lease whose job is not `processing` is either spent (the job ran, failed
+   * for good or was deleted) or orphaned: its runner could not free it after a database error (the
+   * free is itself a write, and fails the same way under another process's lock). An orphaned claim
+   * would bar every runner from that attempt for good, so the story would never go live: remove both
+   * kinds. A job still `processing` keeps its claim; the lease rule above handles it.
+   */
+  private async releaseStaleClaims(staleBefore: string): Promise<void> {
+    const { docs: claims } = await this.payload.db.find<{ id: string | number; key: string; job: string }>({
+      collection: JOB_CLAIMS_SLUG,
+      where: { claimedAt: { less_than: staleBefore } },
+      limit: 500,
+      pagination: false,
+    })
+    if (claims.length === 0) return
+    const { docs: processing } = await this.payload.find({
+      collection: JOBS_SLUG,
+      where: { and: [{ id: { in: [...new Set(claims.map((claim) => claim.job))] } }, { processing: { equals: true } }] },
+      limit: 0,
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      select: { processing: true },
+    })
+    const stillRunning = new Set(processing.map((job) => String(job.id)))
+    const stale = claims.filter((claim) => !stillRunning.has(claim.job))
+    if (stale.length === 0) return
+    await this.payload.db.deleteMany({ collection: JOB_CLAIMS_SLUG, where: { id: { in: stale.map((claim) => claim.id) } } })
   }
 }
