@@ -27,6 +27,7 @@ export interface Config {
     users: User;
     'workflow-events': WorkflowEvent;
     'job-claims': JobClaim;
+    'cache-changes': CacheChange;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -47,6 +48,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
     'job-claims': JobClaimsSelect<false> | JobClaimsSelect<true>;
+    'cache-changes': CacheChangesSelect<false> | CacheChangesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -57,12 +59,8 @@ export interface Config {
     defaultIDType: string;
   };
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('zh-Hans' | 'zh-Hant') | ('zh-Hans' | 'zh-Hant')[];
-  globals: {
-    'content-generation': ContentGeneration;
-  };
-  globalsSelect: {
-    'content-generation': ContentGenerationSelect<false> | ContentGenerationSelect<true>;
-  };
+  globals: {};
+  globalsSelect: {};
   locale: 'zh-Hans' | 'zh-Hant';
   widgets: {
     collections: CollectionsWidget;
@@ -487,6 +485,25 @@ export interface JobClaim {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cache-changes".
+ */
+export interface CacheChange {
+  id: string;
+  seq: number;
+  tags:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -628,6 +645,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'job-claims';
         value: string | JobClaim;
+      } | null)
+    | ({
+        relationTo: 'cache-changes';
+        value: string | CacheChange;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -912,6 +933,16 @@ export interface JobClaimsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cache-changes_select".
+ */
+export interface CacheChangesSelect<T extends boolean = true> {
+  seq?: T;
+  tags?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -980,26 +1011,6 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "content-generation".
- */
-export interface ContentGeneration {
-  id: string;
-  token?: string | null;
-  updatedAt?: string | null;
-  createdAt?: string | null;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "content-generation_select".
- */
-export interface ContentGenerationSelect<T extends boolean = true> {
-  token?: T;
-  updatedAt?: T;
-  createdAt?: T;
-  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

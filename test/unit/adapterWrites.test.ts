@@ -4,11 +4,11 @@ import type { Payload } from 'payload'
 
 import { buildDatabaseAdapter } from '../../src/db'
 import {
-  advanceGenerationOnPublicWrites,
+  logPublicWrites,
   WRAPPED_TRANSACTION_METHODS,
   WRAPPED_WRITE_METHODS,
   WRITE_METHODS_LEFT_ALONE,
-} from '../../src/delivery/contentGeneration/advanceGenerationOnPublicWrites'
+} from '../../src/delivery/changeLog/logPublicWrites'
 
 /**
  * The content generation is moved by wrapping the database adapter's write methods
@@ -62,7 +62,7 @@ describe.each(Object.keys(ADAPTERS) as (keyof typeof ADAPTERS)[])('the %s adapte
 
   it('has each wrapped method replaced and every other method left as it was', () => {
     const before = Object.fromEntries(methods.map((name) => [name, adapter[name]]))
-    advanceGenerationOnPublicWrites({ db: adapter, logger: console } as unknown as Payload, ['articles'])
+    logPublicWrites({ db: adapter, logger: console } as unknown as Payload, ['articles'])
     const replaced = methods.filter((name) => adapter[name] !== before[name])
     expect(replaced.sort()).toEqual([...wrapped].sort())
   })
