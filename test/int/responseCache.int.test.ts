@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { appendChange, readChangesAfter } from '../../src/delivery/changeLog/changeLog'
 import { queueScheduledChange } from '../../src/workflow/scheduling/scheduledChanges'
 import { callApi, type TestUser, signedInAs } from '../support/api'
 import { createArticleAt } from '../support/articles'
@@ -90,6 +91,16 @@ describe('response cache', () => {
     expect(asChief.body.docs.map((doc: { title: string }) => doc.title)).toEqual(['缓存：待审稿件'])
     expect(asChief.headers.get('x-cache')).toBeNull()
     expect(asChief.headers.get('cache-control')).toBe('private, no-store')
+  })
+
+  it('the change log numbers changes appended at once without gaps or doubles, and is read back in order', async () => {
+    const { latest: before } = await readChangesAfter(server.payload, undefined)
+    const seqs = await Promise.all(Array.from({ length: 12 }, (_, index) => appendChange(server.payload, [`test:${index}`])))
+    expect([...seqs].sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, index) => before + 1 + index))
+    const { changes, latest } = await readChangesAfter(server.payload, before)
+    expect(changes.map((change) => change.seq)).toEqual(Array.from({ length: 12 }, (_, index) => before + 1 + index))
+    expect(latest).toBe(before + 12)
+    expect(new Set(changes.flatMap((change) => change.tags)).size).toBe(12)
   })
 
   it('the change log is nobody’s to read or change through the API', async () => {
