@@ -5,7 +5,8 @@ import { queueScheduledChange } from '../../src/workflow/scheduling/scheduledCha
 import { callApi, type TestUser, signedInAs } from '../support/api'
 import { createArticleAt } from '../support/articles'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
-import { startWorkerProcess } from '../support/worker'
+import { findFreePort } from '../support/freePort'
+import { startApiServerProcess, startWorkerProcess } from '../support/worker'
 import { makePhoto } from './photosFixtures'
 import { publishAs } from '../support/publishing'
 
@@ -288,6 +289,37 @@ describe('response cache', () => {
       expect(page.body.docs[0].captions.docs).toEqual([])
       for (const path of [storyPath(other.id), districtList('lianhua')]) expect((await anonymous(path)).headers.get('x-cache'), path).toBe('hit')
     })
+
+    it('two app servers on one database: an edit through either refreshes that story on the other, whose other answers stay hits', async () => {
+      const second = await startApiServerProcess(server.databaseUri, await findFreePort())
+      try {
+        const a = await storyIn('缓存：两台服务器甲', ['anyuan'])
+        const b = await storyIn('缓存：两台服务器乙', ['lianhua'])
+        const onSecond = (path: string) => callApi(second.url, path)
+        const warmOn = async (read: (path: string) => Promise<{ headers: Headers }>, path: string) => {
+          await read(path)
+          expect((await read(path)).headers.get('x-cache'), path).toBe('hit')
+        }
+        for (const path of [slugPath(a.slug), slugPath(b.slug), districtList('anyuan'), districtList('lianhua')]) await warmOn(onSecond, path)
+        for (const path of [slugPath(a.slug), slugPath(b.slug)]) await warm(path)
+
+        expect((await callApi(server.url, `/api/articles/${a.id}`, { method: 'PATCH', token: chief.token, body: { title: '缓存：两台服务器甲（改）' } })).status).toBe(200)
+        const aOnSecond = await onSecond(slugPath(a.slug))
+        expect(aOnSecond.headers.get('x-cache')).toBe('miss')
+        expect(titlesOf(aOnSecond)).toEqual(['缓存：两台服务器甲（改）'])
+        expect((await onSecond(districtList('anyuan'))).headers.get('x-cache')).toBe('miss')
+        for (const path of [slugPath(b.slug), districtList('lianhua')]) expect((await onSecond(path)).headers.get('x-cache'), path).toBe('hit')
+
+        await warm(slugPath(a.slug))
+        expect((await callApi(second.url, `/api/articles/${b.id}`, { method: 'PATCH', token: chief.token, body: { title: '缓存：两台服务器乙（改）' } })).status).toBe(200)
+        const bHere = await anonymous(slugPath(b.slug))
+        expect(bHere.headers.get('x-cache')).toBe('miss')
+        expect(titlesOf(bHere)).toEqual(['缓存：两台服务器乙（改）'])
+        expect((await anonymous(slugPath(a.slug))).headers.get('x-cache')).toBe('hit')
+      } finally {
+        await second.stop()
+      }
+    }, 120_000)
 
     it('moving a live story from 安源区 to 莲花县 refreshes both lists (by slug and by id); 湘东区’s stays a hit', async () => {
       const story = await storyIn('缓存：改行政区', ['anyuan'])
