@@ -7,6 +7,7 @@ import { ARTICLES_SLUG } from '../../collections/slugs'
 import { PUBLIC_COLLECTION_SLUGS } from '../delivery/publicCollections'
 import { computeEtag, isEtagMatch } from './computeEtag'
 import { sendFetchResponse, toFetchRequest } from './fetchAdapter'
+import { shareNextRun } from './shareNextRun'
 
 type FetchHandler = (request: globalThis.Request) => Promise<globalThis.Response>
 
@@ -123,8 +124,11 @@ export function withHttpCaching(
     return started
   }
 
-  /** Applies the change log's new rows; the last change applied, or undefined when the log cannot be read. */
-  const applyChanges = async (): Promise<number | undefined> => {
+  /**
+   * Applies the change log's new rows; the last change applied, or undefined when the log cannot be
+   * read. Requests arriving together share one read of the log, started after they arrived.
+   */
+  const applyChanges = shareNextRun(async (): Promise<number | undefined> => {
     const { store } = caching!
     try {
       const afterSeq = store.seq
@@ -135,7 +139,7 @@ export function withHttpCaching(
       caching!.onChangeLogError?.(error)
       return undefined
     }
-  }
+  })
 
   return async (req: Request, res: Response, next: NextFunction) => {
     try {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { appendChange, readChangesAfter } from '../../src/delivery/changeLog/changeLog'
+import { appendChange, CHANGE_LOG_KEPT_ROWS, pruneChanges, readChangesAfter } from '../../src/delivery/changeLog/changeLog'
 import { queueScheduledChange } from '../../src/workflow/scheduling/scheduledChanges'
 import { callApi, type TestUser, signedInAs } from '../support/api'
 import { createArticleAt } from '../support/articles'
@@ -102,6 +102,23 @@ describe('response cache', () => {
     expect(changes.map((change) => change.seq)).toEqual(Array.from({ length: 12 }, (_, index) => before + 1 + index))
     expect(latest).toBe(before + 12)
     expect(new Set(changes.flatMap((change) => change.tags)).size).toBe(12)
+  })
+
+  it('a server that fell behind the log’s pruning drops its whole cache; changes it can read drop only what they touch', async () => {
+    const story = await createArticleAt(server.payload, 'published', { title: '缓存：落后于修剪' })
+    await warm(storyPath(story.id))
+    // Changes of other documents, read in full: the answer stays.
+    for (let index = 0; index < 8; index++) await appendChange(server.payload, [`photos:pruning-test-${index}`])
+    expect((await anonymous(storyPath(story.id))).headers.get('x-cache')).toBe('hit')
+    // The same again, but pruned before this server reads them: it cannot know what they touched.
+    const { latest: before } = await readChangesAfter(server.payload, undefined)
+    for (let index = 0; index < 8; index++) await appendChange(server.payload, [`photos:pruning-test-${index}`])
+    await pruneChanges(server.payload, before + 4 + CHANGE_LOG_KEPT_ROWS)
+    expect((await readChangesAfter(server.payload, before)).changes.map((change) => change.seq)).toEqual([before + 5, before + 6, before + 7, before + 8])
+    const after = await anonymous(storyPath(story.id))
+    expect(after.headers.get('x-cache')).toBe('miss')
+    expect(titlesOf(after)).toEqual(['缓存：落后于修剪'])
+    expect((await anonymous(storyPath(story.id))).headers.get('x-cache')).toBe('hit')
   })
 
   it('the change log is nobody’s to read or change through the API', async () => {
