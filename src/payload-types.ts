@@ -59,8 +59,12 @@ export interface Config {
     defaultIDType: string;
   };
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('zh-Hans' | 'zh-Hant') | ('zh-Hans' | 'zh-Hant')[];
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'change-log-head': ChangeLogHead;
+  };
+  globalsSelect: {
+    'change-log-head': ChangeLogHeadSelect<false> | ChangeLogHeadSelect<true>;
+  };
   locale: 'zh-Hans' | 'zh-Hant';
   widgets: {
     collections: CollectionsWidget;
@@ -1011,6 +1015,26 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "change-log-head".
+ */
+export interface ChangeLogHead {
+  id: string;
+  token?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "change-log-head_select".
+ */
+export interface ChangeLogHeadSelect<T extends boolean = true> {
+  token?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

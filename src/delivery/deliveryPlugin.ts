@@ -3,6 +3,7 @@ import type { Plugin } from 'payload'
 import { ARTICLES_SLUG } from '../../collections/slugs'
 import { addCollectionHooks } from '../plugins/addCollectionHooks'
 import { ChangeLog } from './changeLog/changeLogCollection'
+import { ChangeLogHead, ensureChangeLogHead } from './changeLog/changeLogHead'
 import { logPublicWrites } from './changeLog/logPublicWrites'
 import { trackPublicReads } from './changeLog/trackReadDependencies'
 import { omitNewsroomOnlyFields } from './omitNewsroomOnlyFields'
@@ -27,8 +28,10 @@ export function deliveryPlugin(): Plugin {
     return {
       ...config,
       collections: [...(config.collections ?? []), ChangeLog],
+      globals: [...(config.globals ?? []), ChangeLogHead],
       onInit: async (payload) => {
         await config.onInit?.(payload)
+        await ensureChangeLogHead(payload)
         // Replaces payload.db's write, commit and read methods (the lists are checked against both
         // adapters by test/unit/adapterWrites.test.ts).
         logPublicWrites(payload, PUBLIC_COLLECTION_SLUGS)

@@ -5,7 +5,7 @@ import { handleEndpoints } from 'payload'
 
 import type { Env } from '../env'
 
-import { readChangesAfter } from '../delivery/changeLog/changeLog'
+import { createChangeLogReader } from '../delivery/changeLog/changeLog'
 import { trackReadDependencies } from '../delivery/changeLog/trackReadDependencies'
 import { checkJsonBody } from './checkJsonBody'
 import { corsAllowList } from './corsAllowList'
@@ -28,7 +28,7 @@ function buildResponseCaching(payload: Payload, maxMb: number): ResponseCaching 
   if (maxMb <= 0) return undefined
   return {
     store: new ResponseCache(Math.round(maxMb * 1024 * 1024)),
-    readChangesAfter: (afterSeq) => readChangesAfter(payload, afterSeq),
+    readChangesAfter: createChangeLogReader(payload),
     trackDependencies: trackReadDependencies,
     onChangeLogError: (error) => payload.logger.warn({ err: error }, 'Could not read the change log; answering from the database'),
   }

@@ -126,6 +126,8 @@ describe('response cache', () => {
     expect((await callApi(server.url, '/api/cache-changes', { token: admin.token })).status).toBe(403)
     const write = await callApi(server.url, '/api/cache-changes', { method: 'POST', token: admin.token, body: { seq: 1e9, tags: ['*'] } })
     expect(write.status).toBe(403)
+    expect((await anonymous('/api/globals/change-log-head')).status).toBe(403)
+    expect((await callApi(server.url, '/api/globals/change-log-head', { method: 'POST', token: admin.token, body: { token: 'forged' } })).status).toBe(403)
   })
 
   it('a refused write changes nothing, so cached answers stay in memory', async () => {

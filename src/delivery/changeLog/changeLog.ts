@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { CHANGE_LOG_SLUG } from './changeLogCollection'
+import { moveChangeLogHead, readChangeLogHead } from './changeLogHead'
 import { SEARCH_TAG } from './dependencyTags'
 
 /** One committed change to public content: its place in the log and the dependency tags it touches. */
@@ -9,10 +10,10 @@ export interface PublicChange {
   tags: string[]
 }
 
-/** Rows kept after pruning: a server further behind than this drops its whole cache. */
-export const CHANGE_LOG_KEPT_ROWS = 2000
+/** Rows kept after pruning: a server further behind than this drops its whole cache (FerretDB scans them on every append). */
+export const CHANGE_LOG_KEPT_ROWS = 500
 /** Pruning runs on every this many appends. */
-const PRUNE_EVERY = 100
+const PRUNE_EVERY = 50
 /** Appends that lose the race for a number try again this many times. */
 const APPEND_ATTEMPTS = 20
 
@@ -39,6 +40,8 @@ export async function appendChange(payload: Payload, tags: readonly string[]): P
       if (attempt >= APPEND_ATTEMPTS || (await readLatestSeq(payload)) < seq) throw error
       continue
     }
+    // After the row: a server that sees the new token reads the log and finds the row.
+    await moveChangeLogHead(payload)
     if (seq % PRUNE_EVERY === 0) await pruneChanges(payload, seq)
     return seq
   }
@@ -61,6 +64,25 @@ export async function readChangesAfter(payload: Payload, afterSeq: number | unde
     tags: Array.isArray(row.tags) ? row.tags.map(String) : typeof row.tags === 'string' ? (JSON.parse(row.tags) as string[]) : [],
   }))
   return { changes, latest: changes.at(-1)?.seq ?? afterSeq }
+}
+
+/**
+ * A reader of the change log for one server: reads the head token first, and the log only when
+ * the token moved since the one read before its last read of the log. Why that is enough: an
+ * appender moves the token after inserting its row, so a row whose append finished before this
+ * call either moved the token since, or was inserted before the last read of the log, which saw it.
+ */
+export function createChangeLogReader(payload: Payload) {
+  /** The head token read before the last completed read of the log, and the last change that read saw. */
+  let seen: { token: string; latest: number } | undefined
+  return async (afterSeq: number | undefined): Promise<{ changes: PublicChange[]; latest: number }> => {
+    const token = await readChangeLogHead(payload)
+    // Skipped only once the cache has applied what that read saw (a concurrent caller may not have yet).
+    if (afterSeq !== undefined && seen?.token === token && afterSeq >= seen.latest) return { changes: [], latest: afterSeq }
+    const read = await readChangesAfter(payload, afterSeq)
+    seen = { token, latest: read.latest }
+    return read
+  }
 }
 
 /** Logs a change of the word search index (src/search writes it outside the adapter's document methods). */
