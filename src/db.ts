@@ -132,7 +132,7 @@ type SqliteAdapterInstance = Record<string, AdapterMethod> & {
  *   inside busy_timeout blocks the event loop that the transaction holding it needs to finish,
  *   so both stall for the whole timeout and fail. So the writers of this process queue, without
  *   blocking: a transaction holds the turn from BEGIN to COMMIT or ROLLBACK, and a write outside
- *   any transaction (the job runner's claims, the content generation) takes the turn for itself.
+ *   any transaction (the job runner's claims, the change log) takes the turn for itself.
  * Between processes (a server and `npm run worker`) busy_timeout still makes a writer wait for
  * the other's lock. Reads never queue: WAL serves them beside the writer, from committed data.
  */

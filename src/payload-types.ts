@@ -27,6 +27,7 @@ export interface Config {
     users: User;
     'workflow-events': WorkflowEvent;
     'job-claims': JobClaim;
+    'cache-changes': CacheChange;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -47,6 +48,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     'workflow-events': WorkflowEventsSelect<false> | WorkflowEventsSelect<true>;
     'job-claims': JobClaimsSelect<false> | JobClaimsSelect<true>;
+    'cache-changes': CacheChangesSelect<false> | CacheChangesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -58,10 +60,10 @@ export interface Config {
   };
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('zh-Hans' | 'zh-Hant') | ('zh-Hans' | 'zh-Hant')[];
   globals: {
-    'content-generation': ContentGeneration;
+    'change-log-head': ChangeLogHead;
   };
   globalsSelect: {
-    'content-generation': ContentGenerationSelect<false> | ContentGenerationSelect<true>;
+    'change-log-head': ChangeLogHeadSelect<false> | ChangeLogHeadSelect<true>;
   };
   locale: 'zh-Hans' | 'zh-Hant';
   widgets: {
@@ -488,6 +490,25 @@ export interface JobClaim {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cache-changes".
+ */
+export interface CacheChange {
+  id: string;
+  seq: number;
+  tags:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -629,6 +650,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'job-claims';
         value: string | JobClaim;
+      } | null)
+    | ({
+        relationTo: 'cache-changes';
+        value: string | CacheChange;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -914,6 +939,16 @@ export interface JobClaimsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cache-changes_select".
+ */
+export interface CacheChangesSelect<T extends boolean = true> {
+  seq?: T;
+  tags?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -985,9 +1020,9 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "content-generation".
+ * via the `definition` "change-log-head".
  */
-export interface ContentGeneration {
+export interface ChangeLogHead {
   id: string;
   token?: string | null;
   updatedAt?: string | null;
@@ -995,9 +1030,9 @@ export interface ContentGeneration {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "content-generation_select".
+ * via the `definition` "change-log-head_select".
  */
-export interface ContentGenerationSelect<T extends boolean = true> {
+export interface ChangeLogHeadSelect<T extends boolean = true> {
   token?: T;
   updatedAt?: T;
   createdAt?: T;

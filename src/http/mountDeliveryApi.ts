@@ -5,7 +5,8 @@ import { handleEndpoints } from 'payload'
 
 import type { Env } from '../env'
 
-import { readContentGeneration } from '../delivery/contentGeneration/contentGeneration'
+import { createChangeLogReader } from '../delivery/changeLog/changeLog'
+import { trackReadDependencies } from '../delivery/changeLog/trackReadDependencies'
 import { checkJsonBody } from './checkJsonBody'
 import { corsAllowList } from './corsAllowList'
 import { createIsAnonymousRequest, type IsAnonymousRequest } from './isAnonymousRequest'
@@ -27,8 +28,9 @@ function buildResponseCaching(payload: Payload, maxMb: number): ResponseCaching 
   if (maxMb <= 0) return undefined
   return {
     store: new ResponseCache(Math.round(maxMb * 1024 * 1024)),
-    readGeneration: () => readContentGeneration(payload),
-    onGenerationError: (error) => payload.logger.warn({ err: error }, 'Could not read the content generation; answering from the database'),
+    readChangesAfter: createChangeLogReader(payload),
+    trackDependencies: trackReadDependencies,
+    onChangeLogError: (error) => payload.logger.warn({ err: error }, 'Could not read the change log; answering from the database'),
   }
 }
 

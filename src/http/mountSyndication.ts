@@ -33,7 +33,7 @@ export function mountSyndication(app: Express, payload: Payload, env: Pick<Env, 
     return answerRobotsTxt(serverUrl)
   }
   // The news sitemap depends on the clock (a story leaves it two days after publication, with no
-  // write to move the content generation), so it is never kept in memory: ETag and 304 only.
+  // change to log), so it is never kept in memory: ETag and 304 only.
   app.get('/news-sitemap.xml', withHttpCaching(handle, isAnonymous, undefined, isSyndicationPath))
   app.get(['/feeds/rss.xml', '/feeds/atom.xml', '/feeds/:district/rss.xml', '/feeds/:district/atom.xml', '/sitemap.xml', '/robots.txt'], withHttpCaching(handle, isAnonymous, caching, isSyndicationPath))
 }

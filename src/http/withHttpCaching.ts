@@ -1,12 +1,13 @@
 import type { NextFunction, Request, Response } from 'express'
 
 import type { IsAnonymousRequest } from './isAnonymousRequest'
-import type { CachedResponse, ResponseCache } from './responseCache'
+import type { CacheChange, CachedResponse, ResponseCache } from './responseCache'
 
 import { ARTICLES_SLUG } from '../../collections/slugs'
 import { PUBLIC_COLLECTION_SLUGS } from '../delivery/publicCollections'
 import { computeEtag, isEtagMatch } from './computeEtag'
 import { sendFetchResponse, toFetchRequest } from './fetchAdapter'
+import { shareNextRun } from './shareNextRun'
 
 type FetchHandler = (request: globalThis.Request) => Promise<globalThis.Response>
 
@@ -25,14 +26,17 @@ export function isPublicReadPath(pathname: string): boolean {
   return PUBLIC_READ_PATH.test(pathname)
 }
 
-/** The server-side cache of anonymous answers, and how to read the database's content generation. */
+/** The server-side cache of anonymous answers, the change log it follows, and how an answer's dependencies are found. */
 export interface ResponseCaching {
   store: ResponseCache
-  readGeneration: () => Promise<string>
-  onGenerationError?: (error: unknown) => void
+  /** The changes after `afterSeq` (none and the latest number when undefined), oldest first. */
+  readChangesAfter: (afterSeq: number | undefined) => Promise<{ changes: CacheChange[]; latest: number }>
+  /** Runs a computation and returns the dependency tags of what it read. */
+  trackDependencies: <T>(compute: () => Promise<T>) => Promise<{ value: T; tags: string[] }>
+  onChangeLogError?: (error: unknown) => void
 }
 
-type PublicAnswer = Omit<CachedResponse, 'generation'>
+type PublicAnswer = CachedResponse
 
 /** Sends a public answer: 304 when If-None-Match matches, else the body (none for HEAD). */
 function sendPublicAnswer(req: Request, res: Response, answer: PublicAnswer, cacheStatus: 'hit' | 'miss' | undefined) {
@@ -72,15 +76,20 @@ async function answerFromHandler(handler: FetchHandler, req: Request): Promise<P
   return { headers: keptHeaders(response), body, etag: computeEtag(body) }
 }
 
+/** The answer with the dependency tags of its computation (none when not tracked). */
+type TrackedAnswer = { answer: PublicAnswer | globalThis.Response; tags: string[] }
+
 /**
  * Serves a Fetch API handler (Payload's REST or GraphQL handler) from Express, with HTTP caching:
  * - anonymous GET/HEAD of a public read endpoint answering 200: a strong ETag (hash of the body),
  *   `Cache-Control: public, max-age=0, must-revalidate`, and 304 when If-None-Match matches.
- * - with `caching`, those answers are also kept in memory and served again while the database's
- *   content generation is unchanged (`X-Cache: hit` / `miss`). The generation is read before
- *   every answer, and it moves after every committed write to public content, by any server or
- *   worker (contentGeneration/), so a publish, unpublish or edit is visible on the very next
- *   request. Concurrent misses of one URL in one generation share one computation.
+ * - with `caching`, those answers are also kept in memory with the dependency tags of what they
+ *   read (`X-Cache: hit` / `miss`). Before every answer the change log's new rows are read from the
+ *   database and the answers they touch dropped; a change is logged after every committed write to
+ *   public content, by any server or worker (src/delivery/changeLog/), so a publish, unpublish or
+ *   edit is visible on the very next request, while a write that changes no public answer, or
+ *   other stories, leaves the rest in memory. Concurrent misses of one URL after the same change
+ *   share one computation.
  * - any request carrying a verified credential: `Cache-Control: private, no-store`, never cached
  *   (an unverifiable token is anonymous: answered from the cache like any anonymous read).
  * `isCacheablePath` says which paths are public reads (the API's by default; feeds and sitemaps pass their own).
@@ -93,21 +102,44 @@ export function withHttpCaching(
   caching?: ResponseCaching,
   isCacheablePath: (pathname: string) => boolean = isPublicReadPath,
 ) {
-  /** Misses being computed, by generation and URL. */
-  const inFlight = new Map<string, Promise<PublicAnswer | globalThis.Response>>()
+  /** Misses being computed, by the change they follow and URL. */
+  const inFlight = new Map<string, Promise<TrackedAnswer>>()
 
-  const answerOnce = async (req: Request, flightKey: string | undefined) => {
-    if (flightKey === undefined) return answerFromHandler(handler, req)
+  const compute = async (req: Request, tracked: boolean): Promise<TrackedAnswer> => {
+    if (!tracked) return { answer: await answerFromHandler(handler, req), tags: [] }
+    const { value, tags } = await caching!.trackDependencies(() => answerFromHandler(handler, req))
+    return { answer: value, tags }
+  }
+
+  const answerOnce = async (req: Request, flightKey: string | undefined): Promise<TrackedAnswer> => {
+    if (flightKey === undefined) return compute(req, false)
     const running = inFlight.get(flightKey)
     if (running) {
       const shared = await running
       // Only a 200 is shared: anything else was sent to the request that computed it; ask again.
-      return shared instanceof globalThis.Response ? answerFromHandler(handler, req) : shared
+      return shared.answer instanceof globalThis.Response ? compute(req, false) : shared
     }
-    const started = answerFromHandler(handler, req).finally(() => inFlight.delete(flightKey))
+    const started = compute(req, true).finally(() => inFlight.delete(flightKey))
     inFlight.set(flightKey, started)
     return started
   }
+
+  /**
+   * Applies the change log's new rows; the last change applied, or undefined when the log cannot be
+   * read. Requests arriving together share one read of the log, started after they arrived.
+   */
+  const applyChanges = shareNextRun(async (): Promise<number | undefined> => {
+    const { store } = caching!
+    try {
+      const afterSeq = store.seq
+      const { changes, latest } = await caching!.readChangesAfter(afterSeq)
+      return store.apply(afterSeq, changes, latest)
+    } catch (error) {
+      // Without the log nothing may be served from memory; the database answers.
+      caching!.onChangeLogError?.(error)
+      return undefined
+    }
+  })
 
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
@@ -118,22 +150,17 @@ export function withHttpCaching(
       if (!isRead || !isCacheablePath(req.path)) return await sendFetchResponse(res, await handler(toFetchRequest(req)))
 
       const key = req.originalUrl
-      let generation: string | undefined
+      let seq: number | undefined
       if (caching) {
-        try {
-          generation = await caching.readGeneration()
-        } catch (error) {
-          // Without the generation nothing may be served from memory; the database answers.
-          caching.onGenerationError?.(error)
-        }
-        const hit = generation === undefined ? undefined : caching.store.get(key, generation)
+        seq = await applyChanges()
+        const hit = seq === undefined ? undefined : caching.store.get(key)
         if (hit) return sendPublicAnswer(req, res, hit, 'hit')
       }
       // Only GETs share and keep answers (a HEAD's answer has no body).
-      const shared = generation !== undefined && req.method === 'GET'
-      const answer = await answerOnce(req, shared ? `${generation}\n${key}` : undefined)
+      const shared = seq !== undefined && req.method === 'GET'
+      const { answer, tags } = await answerOnce(req, shared ? `${seq}\n${key}` : undefined)
       if (answer instanceof globalThis.Response) return await sendFetchResponse(res, answer)
-      if (shared) caching!.store.set(key, { ...answer, generation: generation! })
+      if (shared) caching!.store.set(key, { ...answer, tags, seq: seq! })
       sendPublicAnswer(req, res, answer, caching ? 'miss' : undefined)
     } catch (error) {
       next(error)

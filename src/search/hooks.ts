@@ -4,7 +4,7 @@ import { getSearchStore } from './getSearchStore'
 import { mayChangeLiveStatus } from '../workflow/mayChangeLiveStatus'
 import { indexArticle, isInOpenTransaction } from './indexArticle'
 import { searchArticleIds } from './searchArticles'
-import { advanceContentGeneration } from '../delivery/contentGeneration/contentGeneration'
+import { logSearchIndexChange } from '../delivery/changeLog/changeLog'
 
 /** An index write must not fail a save that has been stored: it is logged, and `npm run search:reindex` repairs it. */
 async function indexSafely(req: PayloadRequest, articleId: string | number | null | undefined, task?: () => Promise<void>) {
@@ -29,7 +29,7 @@ export const indexArticleAfterChange: CollectionAfterChangeHook = async ({ doc, 
 export const removeArticleAfterDelete: CollectionAfterDeleteHook = async ({ id, doc, req }) => {
   await indexSafely(req, id, async () => {
     await getSearchStore(req.payload).replaceArticles([{ articleId: String(id), documents: [] }])
-    if (!(await isInOpenTransaction(req.payload, req))) await advanceContentGeneration(req.payload)
+    if (!(await isInOpenTransaction(req.payload, req))) await logSearchIndexChange(req.payload)
   })
   return doc
 }

@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest } from 'payload'
 
-import { advanceContentGeneration } from '../delivery/contentGeneration/contentGeneration'
+import { logSearchIndexChange } from '../delivery/changeLog/changeLog'
 import { getSearchStore } from './getSearchStore'
 import { readSearchDocuments } from './searchDocument'
 
@@ -14,10 +14,11 @@ export async function isInOpenTransaction(payload: Payload, req?: Partial<Payloa
 /**
  * Brings an article's index entries in step with the database: its live text for the public,
  * its latest version for the newsroom, none once it is deleted. Outside a transaction it then
- * moves the content generation, so that a search answer cached between the save (which moved
- * the generation already) and this write is not served again. Inside one, the save's own move
- * comes at the commit, after this write; moving it here would be a write outside the
- * transaction, which waits for the transaction it runs in (src/db.ts: one writer at a time).
+ * logs a change of the search index, so that a search answer cached between the save (whose
+ * change was logged already) and this write is not served again. Inside one, the save's own
+ * change (which touches `search`) is logged at the commit, after this write; logging it here would
+ * be a write outside the transaction, which waits for the transaction it runs in (src/db.ts: one
+ * writer at a time).
  */
 export async function indexArticle(
   payload: Payload,
@@ -29,5 +30,5 @@ export async function indexArticle(
   await getSearchStore(payload).replaceArticles([{ articleId, documents: documents.get(articleId) ?? [] }])
   // A draft save changes only the newsroom's entry, which no cached (anonymous) answer shows.
   if (options.publicMayChange === false) return
-  if (!(await isInOpenTransaction(payload, req))) await advanceContentGeneration(payload)
+  if (!(await isInOpenTransaction(payload, req))) await logSearchIndexChange(payload)
 }

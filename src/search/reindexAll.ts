@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { ARTICLES_SLUG } from '../../collections/slugs'
-import { advanceContentGeneration } from '../delivery/contentGeneration/contentGeneration'
+import { logSearchIndexChange } from '../delivery/changeLog/changeLog'
 import { getSearchStore } from './getSearchStore'
 import { readSearchDocuments } from './searchDocument'
 
@@ -43,6 +43,6 @@ export async function reindexAll(payload: Payload, options: ReindexOptions = {})
     afterId = ids.at(-1)
     options.onProgress?.(done, Math.max(total, done))
   }
-  await advanceContentGeneration(payload)
+  await logSearchIndexChange(payload)
   return { articles: done, entries: await store.countEntries() }
 }

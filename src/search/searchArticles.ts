@@ -5,6 +5,8 @@ import type { SearchAudience, SearchDisplay } from './searchDocument'
 
 import { toTraditional } from '../text/chineseConverters'
 
+import { SEARCH_TAG } from '../delivery/changeLog/dependencyTags'
+import { noteReadDependency } from '../delivery/changeLog/trackReadDependencies'
 import { buildSnippet } from './buildSnippet'
 import { getSearchStore } from './getSearchStore'
 import { buildQueryTerms } from './tokenize'
@@ -47,6 +49,8 @@ const HAN_RUN = /^\p{Script=Han}{2,4}$/u
  */
 export async function searchArticles(payload: Payload, params: SearchParams, audience: SearchAudience): Promise<SearchAnswer> {
   const words = buildQueryTerms(params.q)
+  // The index is read outside the database adapter: a cached answer must say it depends on it.
+  noteReadDependency(SEARCH_TAG)
   const { hits, total } = await getSearchStore(payload).search({
     termGroups: toTermGroups(words),
     audience,
@@ -81,6 +85,7 @@ function buildLocaleSnippet(text: SearchDisplay['text'], words: string[], locale
 
 /** The ids of the best `limit` matches, no snippets: for the admin's list search. */
 export async function searchArticleIds(payload: Payload, q: string, audience: SearchAudience, limit: number): Promise<string[]> {
+  noteReadDependency(SEARCH_TAG)
   const { hits } = await getSearchStore(payload).search({ termGroups: toTermGroups(buildQueryTerms(q)), audience, limit, offset: 0 })
   return hits.map((hit) => hit.articleId)
 }

@@ -4,15 +4,16 @@ import type { Payload } from 'payload'
 
 import { buildDatabaseAdapter } from '../../src/db'
 import {
-  advanceGenerationOnPublicWrites,
+  logPublicWrites,
   WRAPPED_TRANSACTION_METHODS,
   WRAPPED_WRITE_METHODS,
   WRITE_METHODS_LEFT_ALONE,
-} from '../../src/delivery/contentGeneration/advanceGenerationOnPublicWrites'
+} from '../../src/delivery/changeLog/logPublicWrites'
+import { TRACKED_READ_METHODS } from '../../src/delivery/changeLog/trackReadDependencies'
 
 /**
- * The content generation is moved by wrapping the database adapter's write methods
- * (advanceGenerationOnPublicWrites). These tests read the real adapters Payload builds, so a
+ * Public changes are logged by wrapping the database adapter's write methods (logPublicWrites),
+ * and cached answers get their dependency tags by wrapping its read methods (trackReadDependencies). These tests read the real adapters Payload builds, so a
  * Payload upgrade that adds, renames or removes a write method fails here, naming it, instead
  * of silently leaving cached answers stale.
  */
@@ -48,12 +49,17 @@ describe.each(Object.keys(ADAPTERS) as (keyof typeof ADAPTERS)[])('the %s adapte
 
   it('has no write method that is neither wrapped nor listed as left alone', () => {
     const unclassified = methods.filter((name) => WRITE_NAME.test(name) && !wrapped.includes(name) && !leftAlone.includes(name))
-    expect(unclassified, `write methods to wrap in advanceGenerationOnPublicWrites or list in WRITE_METHODS_LEFT_ALONE: ${unclassified.join(', ')}`).toEqual([])
+    expect(unclassified, `write methods to wrap in logPublicWrites or list in WRITE_METHODS_LEFT_ALONE: ${unclassified.join(', ')}`).toEqual([])
   })
 
   it('still has every method that is wrapped', () => {
     const missing = wrapped.filter((name) => !methods.includes(name))
     expect(missing, `wrapped methods this adapter no longer has: ${missing.join(', ')}`).toEqual([])
+  })
+
+  it('still has every read method whose reads give a cached answer its dependency tags', () => {
+    const missing = TRACKED_READ_METHODS.filter((name) => !methods.includes(name))
+    expect(missing, `tracked read methods this adapter no longer has: ${missing.join(', ')}`).toEqual([])
   })
 
   it('keeps its open transactions in `sessions`, which the wrapping reads', () => {
@@ -62,7 +68,7 @@ describe.each(Object.keys(ADAPTERS) as (keyof typeof ADAPTERS)[])('the %s adapte
 
   it('has each wrapped method replaced and every other method left as it was', () => {
     const before = Object.fromEntries(methods.map((name) => [name, adapter[name]]))
-    advanceGenerationOnPublicWrites({ db: adapter, logger: console } as unknown as Payload, ['articles'])
+    logPublicWrites({ db: adapter, logger: console } as unknown as Payload, ['articles'])
     const replaced = methods.filter((name) => adapter[name] !== before[name])
     expect(replaced.sort()).toEqual([...wrapped].sort())
   })

@@ -1,105 +1,186 @@
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 import type { Payload } from 'payload'
 
-import { advanceGenerationOnPublicWrites } from '../../src/delivery/contentGeneration/advanceGenerationOnPublicWrites'
-import { ResponseCache, type CachedResponse } from '../../src/http/responseCache'
+import { logPublicWrites } from '../../src/delivery/changeLog/logPublicWrites'
+import { ResponseCache, type CacheEntry } from '../../src/http/responseCache'
 
-const answer = (generation: string, bytes = 100): CachedResponse => ({
-  generation,
+const appended = vi.hoisted(() => [] as string[][])
+vi.mock('../../src/delivery/changeLog/changeLog', () => ({
+  appendChange: async (_payload: unknown, tags: string[]) => {
+    appended.push([...tags].sort())
+    return appended.length
+  },
+}))
+
+const answer = (tags: string[], seq: number, bytes = 100): CacheEntry => ({
   headers: [['content-type', 'application/json']],
   body: new Uint8Array(bytes),
-  etag: `"${generation}-${bytes}"`,
+  etag: `"${tags.join()}-${bytes}"`,
+  tags,
+  seq,
 })
 
+/** A cache that has read the log up to change 10. */
+function startedCache(maxBytes = 1024 * 1024) {
+  const cache = new ResponseCache(maxBytes)
+  cache.apply(undefined, [], 10)
+  return cache
+}
+
 describe('ResponseCache', () => {
-  it('serves an answer only in the generation it was computed in, and forgets the rest when the generation moves', () => {
-    const cache = new ResponseCache(1024 * 1024)
-    expect(cache.get('/api/articles', 'g1')).toBeUndefined()
-    cache.set('/api/articles', answer('g1'))
-    expect(cache.get('/api/articles', 'g1')?.etag).toBe('"g1-100"')
-    expect(cache.get('/api/articles', 'g2')).toBeUndefined()
+  it('drops only the answers a change touches', () => {
+    const cache = startedCache()
+    cache.set('/a', answer(['articles:a'], 10))
+    cache.set('/b', answer(['articles:b'], 10))
+    cache.set('/anyuan', answer(['articles?districts.slug=anyuan', 'articles:a'], 10))
+    expect(cache.apply(10, [{ seq: 11, tags: ['articles:a', 'articles', 'articles?districts.slug=anyuan'] }], 11)).toBe(11)
+    expect(cache.get('/a')).toBeUndefined()
+    expect(cache.get('/anyuan')).toBeUndefined()
+    expect(cache.get('/b')?.etag).toBe('"articles:b-100"')
+  })
+
+  it('does not keep an answer computed before a change that touches it, and keeps one the change does not touch', () => {
+    const cache = startedCache()
+    cache.apply(10, [{ seq: 11, tags: ['articles:a'] }], 11)
+    cache.set('/a', answer(['articles:a'], 10))
+    cache.set('/b', answer(['articles:b'], 10))
+    expect(cache.get('/a')).toBeUndefined()
+    expect(cache.get('/b')).toBeDefined()
+  })
+
+  it('drops everything when the log was pruned past its last change, and refuses answers from before', () => {
+    const cache = startedCache()
+    cache.set('/b', answer(['articles:b'], 10))
+    cache.apply(10, [{ seq: 40, tags: ['articles:a'] }], 40)
     expect(cache.size).toBe(0)
-    // An answer computed before the move arrives late: it is not kept.
-    cache.set('/api/articles', answer('g1'))
-    expect(cache.get('/api/articles', 'g2')).toBeUndefined()
+    expect(cache.seq).toBe(40)
+    cache.set('/b', answer(['articles:b'], 10))
+    expect(cache.get('/b')).toBeUndefined()
+  })
+
+  it('a change touching `*` drops everything; an answer tagged `*` goes with any change', () => {
+    const cache = startedCache()
+    cache.set('/robots', answer(['*'], 10))
+    cache.set('/b', answer(['articles:b'], 10))
+    cache.apply(10, [{ seq: 11, tags: ['photos:p'] }], 11)
+    expect(cache.get('/robots')).toBeUndefined()
+    expect(cache.get('/b')).toBeDefined()
+    cache.apply(11, [{ seq: 12, tags: ['*'] }], 12)
+    expect(cache.size).toBe(0)
+  })
+
+  it('a second read of the same changes (two requests at once) applies nothing twice', () => {
+    const cache = startedCache()
+    cache.apply(10, [{ seq: 11, tags: ['articles:a'] }], 11)
+    cache.set('/a', answer(['articles:a'], 11))
+    cache.apply(10, [{ seq: 11, tags: ['articles:a'] }], 11)
+    expect(cache.get('/a')).toBeDefined()
   })
 
   it('stays under its size, dropping the least recently used answer first', () => {
-    const cache = new ResponseCache(10_000)
-    cache.get('warm', 'g')
-    for (const key of ['/a', '/b', '/c', '/d']) cache.set(key, answer('g', 1800))
+    const cache = startedCache(10_000)
+    for (const key of ['/a', '/b', '/c', '/d']) cache.set(key, answer([key], 10, 1800))
     expect(cache.size).toBe(4)
-    expect(cache.get('/a', 'g')).toBeDefined() // /a is now the most recently used
-    cache.set('/e', answer('g', 1800))
+    expect(cache.get('/a')).toBeDefined() // /a is now the most recently used
+    cache.set('/e', answer(['/e'], 10, 1800))
     expect(cache.bytes).toBeLessThanOrEqual(10_000)
-    expect(cache.get('/b', 'g')).toBeUndefined()
-    for (const key of ['/a', '/c', '/d', '/e']) expect(cache.get(key, 'g'), key).toBeDefined()
+    expect(cache.get('/b')).toBeUndefined()
+    for (const key of ['/a', '/c', '/d', '/e']) expect(cache.get(key), key).toBeDefined()
   })
 
   it('does not keep an answer larger than a quarter of its size', () => {
-    const cache = new ResponseCache(10_000)
-    cache.get('warm', 'g')
-    cache.set('/huge', answer('g', 5000))
+    const cache = startedCache(10_000)
+    cache.set('/huge', answer(['x'], 10, 5000))
     expect(cache.size).toBe(0)
   })
 })
 
-/** A database adapter that records writes, transactions and generation updates. */
-function fakePayload() {
+type Doc = Record<string, unknown> & { id: string }
+
+/** A database adapter over documents in memory that records writes and transactions. */
+function fakePayload(stored: Record<string, Doc[]>) {
   const log: string[] = []
+  const byWhere = (collection: string, where: { id?: { equals?: string; in?: string[] } } = {}) =>
+    (stored[collection] ?? []).filter((doc) => (where.id?.equals ? doc.id === where.id.equals : where.id?.in ? where.id.in.includes(doc.id) : true))
   const db = {
-    create: async ({ collection }: { collection: string }) => log.push(`create ${collection}`),
-    updateOne: async ({ collection }: { collection: string }) => log.push(`updateOne ${collection}`),
-    updateMany: async () => undefined,
-    upsert: async () => undefined,
-    deleteOne: async () => undefined,
+    find: async ({ collection, where }: { collection: string; where?: never }) => ({ docs: byWhere(collection, where).map((doc) => ({ ...doc })) }),
+    create: async ({ collection, data }: { collection: string; data: Doc }) => {
+      log.push(`create ${collection}`)
+      stored[collection] = [...(stored[collection] ?? []), data]
+      return data
+    },
+    updateOne: async ({ collection, id, data }: { collection: string; id: string; data: Partial<Doc> }) => {
+      log.push(`updateOne ${collection}`)
+      const doc = byWhere(collection, { id: { equals: id } })[0]!
+      Object.assign(doc, data)
+      return { ...doc }
+    },
+    updateMany: async () => null,
+    upsert: async () => null,
+    deleteOne: async ({ collection, where }: { collection: string; where: never }) => {
+      log.push(`deleteOne ${collection}`)
+      const [doc] = byWhere(collection, where)
+      stored[collection] = (stored[collection] ?? []).filter((other) => other !== doc)
+      return doc
+    },
     deleteMany: async () => undefined,
-    createVersion: async ({ collectionSlug }: { collectionSlug: string }) => log.push(`createVersion ${collectionSlug}`),
-    updateVersion: async () => undefined,
-    deleteVersions: async () => undefined,
     commitTransaction: async (id: string) => log.push(`commit ${id}`),
     rollbackTransaction: async (id: string) => log.push(`rollback ${id}`),
-    updateGlobal: async ({ slug }: { slug: string }) => log.push(`advance ${slug}`),
     // Open transactions, as both adapters register them.
     sessions: { t1: {}, t2: {}, t3: {} } as Record<string, unknown>,
   }
   const payload = { db, logger: { error: (_: unknown, message: string) => log.push(`error ${message}`) } } as unknown as Payload
-  advanceGenerationOnPublicWrites(payload, ['articles', 'captions'])
-  return { db: payload.db as unknown as typeof db & Record<string, (args: unknown) => Promise<unknown>>, log }
+  logPublicWrites(payload, ['articles', 'captions', 'districts'])
+  return { db: payload.db as unknown as Record<string, (args: unknown) => Promise<unknown>>, log }
 }
 
-describe('advanceGenerationOnPublicWrites', () => {
-  it('a write to public content outside a transaction moves the generation once it returns', async () => {
-    const { db, log } = fakePayload()
-    await db.updateOne({ collection: 'articles', req: {} } as never)
-    expect(log).toEqual(['updateOne articles', 'advance content-generation'])
+describe('logPublicWrites', () => {
+  beforeEach(() => {
+    appended.length = 0
+  })
+  const districts = [
+    { id: 'd1', slug: 'anyuan' },
+    { id: 'd2', slug: 'lianhua' },
+  ]
+
+  it('a save of a story no reader sees logs nothing', async () => {
+    const { db } = fakePayload({ articles: [{ id: 'a', _status: 'draft', slug: 'a', districts: ['d1'] }], districts })
+    await db.updateOne!({ collection: 'articles', id: 'a', data: { title: '改', districts: ['d2'] }, req: {} })
+    expect(appended).toEqual([])
   })
 
-  it('inside a transaction, the generation moves after the commit, not before', async () => {
-    const { db, log } = fakePayload()
-    await db.create({ collection: 'articles', req: { transactionID: Promise.resolve('t1') } } as never)
-    await db.createVersion({ collectionSlug: 'articles', req: { transactionID: 't1' } } as never)
-    await db.updateOne({ collection: 'captions', req: { transactionID: 't1' } } as never)
-    expect(log).toEqual(['create articles', 'createVersion articles', 'updateOne captions'])
-    await db.commitTransaction('t1')
-    expect(log.slice(3)).toEqual(['commit t1', 'advance content-generation'])
+  it('a live edit outside a transaction logs the story, its lists, both districts’ lists (by id and slug) and search, once it returns', async () => {
+    const { db } = fakePayload({ articles: [{ id: 'a', _status: 'published', slug: 'sa', districts: ['d1'] }], districts })
+    await db.updateOne!({ collection: 'articles', id: 'a', data: { districts: ['d2'] }, req: {} })
+    expect(appended).toEqual([
+      ['articles', 'articles:a', 'articles?districts.slug=anyuan', 'articles?districts.slug=lianhua', 'articles?districts=d1', 'articles?districts=d2', 'articles?slug=sa', 'search'].sort(),
+    ])
   })
 
-  it('a transaction id the adapter has no open transaction for (it runs without) counts as committed', async () => {
-    const { db, log } = fakePayload()
-    await db.updateOne({ collection: 'captions', req: { transactionID: Promise.resolve(null) } } as never)
-    await db.updateOne({ collection: 'captions', req: { transactionID: 'gone' } } as never)
-    expect(log).toEqual(['updateOne captions', 'advance content-generation', 'updateOne captions', 'advance content-generation'])
+  it('inside a transaction, the change is logged after the commit, once, with every write’s tags', async () => {
+    const { db, log } = fakePayload({ articles: [{ id: 'a', _status: 'draft', slug: 'sa' }], captions: [{ id: 'c', articlePublished: false, article: 'a' }] })
+    await db.updateOne!({ collection: 'articles', id: 'a', data: { _status: 'published' }, req: { transactionID: Promise.resolve('t1') } })
+    await db.updateOne!({ collection: 'captions', id: 'c', data: { articlePublished: true }, req: { transactionID: 't1' } })
+    expect(appended).toEqual([])
+    await db.commitTransaction!('t1')
+    expect(log.at(-1)).toBe('commit t1')
+    expect(appended).toEqual([['articles', 'articles:a', 'articles?slug=sa', 'captions', 'captions:c', 'captions?article=a', 'search'].sort()])
   })
 
-  it('a rolled-back transaction and writes to newsroom-only collections leave the generation alone', async () => {
-    const { db, log } = fakePayload()
-    await db.updateOne({ collection: 'articles', req: { transactionID: 't2' } } as never)
-    await db.rollbackTransaction('t2')
-    await db.create({ collection: 'users' } as never)
-    await db.updateOne({ collection: 'workflow-events', req: { transactionID: 't3' } } as never)
-    await db.commitTransaction('t3')
-    expect(log).toEqual(['updateOne articles', 'rollback t2', 'create users', 'updateOne workflow-events', 'commit t3'])
+  it('a rolled-back transaction and writes to newsroom-only collections log nothing', async () => {
+    const { db } = fakePayload({ articles: [{ id: 'a', _status: 'published', slug: 'sa' }] })
+    await db.updateOne!({ collection: 'articles', id: 'a', data: { title: 'x' }, req: { transactionID: 't2' } })
+    await db.rollbackTransaction!('t2')
+    await db.create!({ collection: 'users', data: { id: 'u' } })
+    expect(appended).toEqual([])
+  })
+
+  it('a delete of a live document logs the lists that held it; a district whose slug changes logs the story lists by both slugs', async () => {
+    const { db } = fakePayload({ articles: [{ id: 'a', _status: 'published', slug: 'sa', districts: ['d1'] }], districts: [...districts] })
+    await db.deleteOne!({ collection: 'articles', where: { id: { equals: 'a' } }, req: {} })
+    expect(appended[0]).toEqual(expect.arrayContaining(['articles', 'articles:a', 'articles?districts=d1', 'articles?districts.slug=anyuan']))
+    await db.updateOne!({ collection: 'districts', id: 'd1', data: { slug: 'anyuan-qu' }, req: {} })
+    expect(appended[1]).toEqual(expect.arrayContaining(['districts:d1', 'articles?districts.slug=anyuan', 'articles?districts.slug=anyuan-qu']))
   })
 })
