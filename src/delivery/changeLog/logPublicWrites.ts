@@ -11,7 +11,7 @@ export const WRAPPED_TRANSACTION_METHODS = ['commitTransaction', 'rollbackTransa
 
 /**
  * The adapters' other methods that write, and why the change log does not follow them. A Payload
- * upgrade that adds or renames a write method fails test/unit/adapterWrites.test.ts until it is
+ * upgrade that adds or renames a write method fails test/delivery/adapterWrites.test.ts until it is
  * wrapped above or listed here.
  */
 export const WRITE_METHODS_LEFT_ALONE: Readonly<Record<string, string>> = {
