@@ -24,8 +24,11 @@ export const CaptionedPhotoBlock: Block = {
       type: 'relationship',
       relationTo: CAPTIONS_SLUG,
       required: true,
-      // The captions of this story; a new story (no id yet) has none.
-      filterOptions: ({ id }) => (id ? { article: { equals: id } } : true),
+      // The caption itself, never its article again: caption → article → body → caption is a cycle, and
+      // Payload's population then waited on its own pending load (an anonymous caption read at depth 2 hung).
+      maxDepth: 1,
+      // No filterOptions (to offer only this story's captions): Payload validates them with a read under
+      // the caller's access, which refuses the importer's own writes (no user: unpublished captions are unreadable).
       admin: {
         description: {
           zh: '本稿件的一条图片说明；图片在说明中配（没有图片的说明在“待配图”中等待）',
