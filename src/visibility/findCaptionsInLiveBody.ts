@@ -19,19 +19,14 @@ const NOTHING: LiveCaptionUse = { published: false, shows: () => false }
  * them after its body (until the body places them).
  */
 export async function findCaptionsInLiveBody(req: PayloadRequest, articleId: string | number): Promise<LiveCaptionUse> {
-  const live = (await req.payload
-    .findByID({
-      collection: ARTICLES_SLUG,
-      id: articleId,
-      locale: 'all',
-      depth: 0,
-      draft: false,
-      overrideAccess: true,
-      disableErrors: true,
-      select: { body: true, _status: true },
-      req,
-    })
-    .catch(() => null)) as { body?: unknown; _status?: string } | null
+  // The adapter's own read: the main (live) document, both scripts' bodies as stored, no hooks; and unlike
+  // a Local API call with `locale: 'all'`, it leaves the caller's req.locale alone (the caption being saved needs it).
+  const live = (await req.payload.db.findOne({
+    collection: ARTICLES_SLUG,
+    where: { id: { equals: String(articleId) } },
+    locale: 'all',
+    req,
+  })) as { body?: unknown; _status?: string } | null
   if (live?._status !== 'published') return NOTHING
   const placed = getCaptionIdsInLocalizedBody(live.body)
   if (placed.size === 0) return { published: true, shows: () => true }
