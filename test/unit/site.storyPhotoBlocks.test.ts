@@ -77,7 +77,7 @@ describe('StoryView: photos in their place in the body', () => {
   })
 
   it('captions a body does not place (a story from before photo blocks) still follow the body', () => {
-    const legacy = { ...story(captions), body: buildLexicalBody([{ type: 'paragraph', text: '只有一段。' }]) } as Article
+    const legacy = { ...story(captions), body: buildLexicalBody([{ type: 'paragraph', text: '只有一段。' }]) } as unknown as Article
     const html = renderToStaticMarkup(createElement(StoryView, { article: legacy, locale: 'zh-Hans' }))
     expect(html.indexOf('story__photos')).toBeGreaterThan(html.indexOf('只有一段'))
     expect(html).toContain('龙舟队员奋力划桨')
