@@ -50,6 +50,8 @@ export function buildNewsroomConfig(env: Env) {
         icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/favicon.svg' }],
       },
       components: {
+        // The photographer's 待配图 queue; the workflow's and the importer's cards follow (their plugins add them).
+        beforeDashboard: ['/components/photos/AwaitingPhotoCard#AwaitingPhotoCard'],
         graphics: {
           Logo: '/components/admin/Logo#Logo',
           Icon: '/components/admin/Icon#Icon',

@@ -1070,6 +1070,19 @@ export interface TaskSchedulePublish {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "CaptionedPhotoBlock".
+ */
+export interface CaptionedPhotoBlock {
+  /**
+   * One of this story’s captions; the photo is attached to the caption (captions without one wait in 待配图)
+   */
+  caption: string | Caption;
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'captionedPhoto';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "auth".
  */
 export interface Auth {

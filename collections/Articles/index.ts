@@ -1,5 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
+import { BlocksFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
+
 import { fieldSignedIn } from '../../src/access/fieldSignedIn'
 import { PUBLISHING_ROLES, WRITING_ROLES } from '../../src/roles'
 import { hasRole } from '../../src/access/hasRole'
@@ -11,6 +13,7 @@ import { buildArticlePreviewUrl } from '../../src/site/previewPath'
 import { correctionsField } from '../../src/syndication/correctionsField'
 import { ARTICLES_SLUG, CAPTIONS_SLUG, DISTRICTS_SLUG, PHOTOS_SLUG, USERS_SLUG } from '../slugs'
 import { canUpdateArticle } from './access'
+import { CaptionedPhotoBlock } from './blocks/captionedPhoto'
 import { ninjsEndpoints } from './endpoints/ninjsEndpoints'
 import { deleteWithCaptionsUnlessAudited } from './hooks/deleteWithCaptionsUnlessAudited'
 import { refuseStaleSave } from './hooks/refuseStaleSave'
@@ -86,7 +89,15 @@ export const Articles: CollectionConfig = {
         } },
     },
     { name: 'summary', label: { zh: '摘要', en: 'Summary' }, type: 'textarea', localized: true, admin: { components: { Description: CHARACTER_COUNT } } },
-    { name: 'body', label: { zh: '正文', en: 'Body' }, type: 'richText', localized: true, admin: { components: { Description: CHARACTER_COUNT } } },
+    {
+      name: 'body',
+      label: { zh: '正文', en: 'Body' },
+      type: 'richText',
+      localized: true,
+      admin: { components: { Description: CHARACTER_COUNT } },
+      // Photos stand in the body where they belong, as blocks an editor moves (src/photos/captionBlocks.ts reads them).
+      editor: lexicalEditor({ features: ({ defaultFeatures }) => [...defaultFeatures, BlocksFeature({ blocks: [CaptionedPhotoBlock] })] }),
+    },
     {
       name: 'districts',
       label: { zh: '行政区', en: 'Districts' },

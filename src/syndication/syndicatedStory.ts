@@ -1,6 +1,6 @@
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 
-import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
+import { convertLexicalToHTML, type HTMLConvertersFunction } from '@payloadcms/richtext-lexical/html'
 import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
 
 import type { Article, Caption, District, Photo } from '../payload-types'
@@ -174,7 +174,7 @@ export function toSyndicatedStory(article: Article, { serverUrl, locale, firstPu
     title: article.title,
     subtitle: article.subtitle ?? null,
     summary: article.summary ?? null,
-    bodyHtml: body?.root ? convertLexicalToHTML({ data: body, disableContainer: true }) : '',
+    bodyHtml: body?.root ? convertLexicalToHTML({ converters: buildBodyHtmlConverters(serverUrl), data: body, disableContainer: true }) : '',
     bodyText: body?.root ? convertLexicalToPlaintext({ data: body }).trim() : '',
     authors: article.authors ?? [],
     source: article.source ? showInScript(article.source, locale) : null,
@@ -189,6 +189,25 @@ export function toSyndicatedStory(article: Article, { serverUrl, locale, firstPu
     photos,
   }
 }
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
+
+/**
+ * The body's photo blocks as figures in place (Payload's HTML converter has none for a custom block and
+ * would print "unknown node"); a block whose caption the reader may not read, or that waits for its
+ * photo, is left out, as on the reader site.
+ */
+const buildBodyHtmlConverters = (serverUrl: string): HTMLConvertersFunction => ({ defaultConverters }) => ({
+  ...defaultConverters,
+  blocks: {
+    captionedPhoto: ({ node }: { node: { fields: { caption?: unknown } } }) => {
+      const caption = node.fields.caption as Pick<Caption, 'text' | 'creditLine' | 'image'> | string | null | undefined
+      if (typeof caption !== 'object' || caption === null || !caption.image?.url) return ''
+      const credit = caption.creditLine ? ` <span class="credit">${escapeHtml(caption.creditLine)}</span>` : ''
+      return `<figure><img src="${escapeHtml(absolute(caption.image.url, serverUrl)!)}" alt="${escapeHtml(caption.image.alt ?? caption.text)}"><figcaption>${escapeHtml(caption.text)}${credit}</figcaption></figure>`
+    },
+  },
+})
 
 /** The byline as printed: names joined with 、 (people's names are never converted between scripts). */
 export function formatByline(story: Pick<SyndicatedStory, 'authors'>): string | null {

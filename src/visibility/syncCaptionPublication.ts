@@ -1,7 +1,7 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
 import { CAPTIONS_SLUG } from '../../collections/slugs'
-import { isLiveArticle } from '../workflow/publishing/isLiveArticle'
+import { findCaptionsInLiveBody } from './findCaptionsInLiveBody'
 
 /**
  * Sets `articlePublished` on the given captions, writing only those whose flag differs (or was
@@ -18,15 +18,34 @@ export async function writeArticlePublished(payload: Payload, captions: Where, p
   })
 }
 
-/** Whether the article's live document (not a newer draft revision) is published; false when it does not exist. */
-export async function isArticlePublished(req: PayloadRequest, articleId: string | number): Promise<boolean> {
-  return isLiveArticle(req, articleId)
+/**
+ * Whether the article's live document (not a newer draft revision) is published and shows the
+ * caption in its body (see findCaptionsInLiveBody); false when the article does not exist.
+ */
+export async function isShownByLiveArticle(req: PayloadRequest, articleId: string | number, captionId: string | number | undefined): Promise<boolean> {
+  return (await findCaptionsInLiveBody(req, articleId)).shows(captionId)
 }
 
 /**
- * Brings `articlePublished` of one article's captions in step with the article's live document.
- * Idempotent, so any hook after which the article's status may have changed just calls it.
+ * Brings `articlePublished` of one article's captions in step with the article's live document:
+ * true for the captions its published body shows, false for the others. Idempotent, so any hook
+ * after which the article's status or live body may have changed just calls it.
  */
 export async function syncCaptionPublication(req: PayloadRequest, articleId: string | number): Promise<void> {
-  await writeArticlePublished(req.payload, { article: { equals: articleId } }, await isArticlePublished(req, articleId), req)
+  const ofArticle: Where = { article: { equals: articleId } }
+  const use = await findCaptionsInLiveBody(req, articleId)
+  if (!use.published) return writeArticlePublished(req.payload, ofArticle, false, req)
+  const { docs } = await req.payload.find({
+    collection: CAPTIONS_SLUG,
+    where: ofArticle,
+    select: { article: true },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const shown = docs.filter((caption) => use.shows(caption.id)).map((caption) => caption.id)
+  const hidden = docs.filter((caption) => !use.shows(caption.id)).map((caption) => caption.id)
+  if (shown.length > 0) await writeArticlePublished(req.payload, { id: { in: shown } }, true, req)
+  if (hidden.length > 0) await writeArticlePublished(req.payload, { id: { in: hidden } }, false, req)
 }

@@ -5,8 +5,8 @@ import { ARTICLES_SLUG, CAPTIONS_SLUG, PHOTOS_SLUG } from '../../collections/slu
 
 /**
  * Recomputes `usedByPublished` for the given photos from the articles' current (published)
- * documents: true when a published article has the photo as its hero photo, or has a caption
- * that shows it. Idempotent, so any hook that may have changed a photo's use just calls it;
+ * documents: true when a published article has the photo as its hero photo, or a caption its
+ * published body shows carries it. Idempotent, so any hook that may have changed a photo's use just calls it;
  * writes only the photos whose flag changes. Runs in the caller's transaction (req).
  */
 export async function syncPhotoUsage(req: PayloadRequest, photoIds: Iterable<Related>): Promise<void> {
@@ -23,7 +23,12 @@ export async function syncPhotoUsage(req: PayloadRequest, photoIds: Iterable<Rel
   }
 }
 
-/** Articles are read without `draft`, so a draft edit of a published story does not count until it is published. */
+/**
+ * Articles are read without `draft`, so a draft edit of a published story does not count until it
+ * is published. A caption shows its photo to readers exactly while its `articlePublished` flag is
+ * true (its block stands in a published body, see syncCaptionPublication), so the article hooks
+ * bring the captions' flags in step before the photos' (visibilityPlugin.ts).
+ */
 async function isUsedByPublishedArticle(req: PayloadRequest, photoId: string): Promise<boolean> {
   const { payload } = req
   const asHero = await payload.count({
@@ -33,22 +38,11 @@ async function isUsedByPublishedArticle(req: PayloadRequest, photoId: string): P
     req,
   })
   if (asHero.totalDocs > 0) return true
-  const captions = await payload.find({
+  const shownCaptions = await payload.count({
     collection: CAPTIONS_SLUG,
-    where: { photo: { equals: photoId } },
-    select: { article: true },
-    depth: 0,
-    pagination: false,
+    where: { and: [{ photo: { equals: photoId } }, { articlePublished: { equals: true } }] },
     overrideAccess: true,
     req,
   })
-  const articleIds = [...new Set(captions.docs.map((caption) => relatedId(caption.article as Related)).filter(Boolean))]
-  if (articleIds.length === 0) return false
-  const published = await payload.count({
-    collection: ARTICLES_SLUG,
-    where: { and: [{ id: { in: articleIds } }, { _status: { equals: 'published' } }] },
-    overrideAccess: true,
-    req,
-  })
-  return published.totalDocs > 0
+  return shownCaptions.totalDocs > 0
 }

@@ -1,4 +1,4 @@
-import { buildLexicalBody, type LexicalBody } from './buildLexicalBody'
+import { buildLexicalBody, getCaptionBodyIndexes, type LexicalBody } from './buildLexicalBody'
 import { convertScript } from './convertScript'
 import type { ImportedArticle, Script, Warning } from '../validate/schema'
 
@@ -27,6 +27,7 @@ export interface SharedArticleFields {
 export interface CaptionDocument {
   text: Record<Script, string>
   credit: string | null
+  /** The index of the caption's block among the body's nodes (see getCaptionBodyIndexes). */
   position: number
 }
 
@@ -77,7 +78,7 @@ function toLocalizedFields(article: ImportedArticle): LocalizedArticleFields {
     title: getStoredTitle(article),
     subtitle: article.subtitle,
     summary: article.summary,
-    body: buildLexicalBody(article.blocks),
+    body: buildLexicalBody(article.blocks, article.captions),
   }
 }
 
@@ -123,6 +124,7 @@ export function buildArticleDocument(input: BuildArticleDocumentInput): ArticleD
   const sourceLocale = article.script
   const otherLocale: Script = sourceLocale === 'zh-Hans' ? 'zh-Hant' : 'zh-Hans'
   const converted = convertScript(article, otherLocale)
+  const bodyIndexes = getCaptionBodyIndexes(article.captions)
   return {
     sourceLocale,
     shared: {
@@ -142,7 +144,7 @@ export function buildArticleDocument(input: BuildArticleDocumentInput): ArticleD
     captions: article.captions.map((caption, index) => ({
       text: { [sourceLocale]: caption.text, [otherLocale]: converted.captions[index]!.text } as Record<Script, string>,
       credit: caption.credit,
-      position: caption.position,
+      position: bodyIndexes[index]!,
     })),
     provenance: {
       sourceFile: input.sourceFile,

@@ -40,6 +40,9 @@ export function fingerprintBody(body: unknown): string {
   if (!root?.children) return ''
   return root.children
     .map((node) => {
+      // A photo block counts by its place, not its caption's id (the importer's own body has none yet).
+      const blockType = (node as { fields?: { blockType?: string } }).fields?.blockType
+      if (blockType) return `block:${blockType}`
       const children = (node as { children?: { text?: string }[] }).children ?? []
       return `${(node as { type: string }).type}:${children.map((child) => child.text ?? '').join('')}`
     })

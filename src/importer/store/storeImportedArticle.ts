@@ -3,11 +3,12 @@ import type { Payload, PayloadRequest } from 'payload'
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 
 import type { Script } from '../validate/schema'
-import type { ArticleDocument, CaptionDocument } from './buildArticleDocument'
+import type { ArticleDocument, CaptionDocument, LocalizedArticleFields } from './buildArticleDocument'
 import type { ExistingArticle, ImportPlan, ImportedSnapshot } from './planImport'
 
 import { ARTICLES_SLUG, CAPTIONS_SLUG } from '../../../collections/slugs'
 import { carryOverResolutions } from '../../importWarnings/carryOverResolutions'
+import { linkCaptionBlocks } from '../../photos/captionBlocks'
 import { storedWarningsOf } from '../../importWarnings/storedWarnings'
 import { LOCALES } from './buildArticleDocument'
 import { buildSnapshot } from './planImport'
@@ -138,7 +139,7 @@ function buildProvenance(document: ArticleDocument) {
   }
 }
 
-async function createCaption(payload: Payload, req: PayloadRequest, articleId: string, caption: CaptionDocument) {
+async function createCaption(payload: Payload, req: PayloadRequest, articleId: string, caption: CaptionDocument): Promise<string> {
   const created = await payload.create({
     collection: CAPTIONS_SLUG,
     locale: DEFAULT_LOCALE,
@@ -154,13 +155,21 @@ async function createCaption(payload: Payload, req: PayloadRequest, articleId: s
     overrideAccess: true,
     req,
   })
+  return String(created.id)
+}
+
+/** The localized fields with the body's caption blocks pointing at the stored captions (an absent body stays absent). */
+function withLinkedBody<Fields extends Partial<LocalizedArticleFields>>(fields: Fields, captionIds: readonly string[]): Fields {
+  return fields.body ? { ...fields, body: linkCaptionBlocks(fields.body, captionIds) } : fields
 }
 
 /**
- * Creates the article as a zh-Hans draft, then its captions, then its zh-Hant fields together
- * with the content hash. The hash goes last: where a transaction makes the writes one (SQLite,
- * MongoDB replica sets) the order does not matter, and where none does (FerretDB) a run cut
- * short leaves an article without a hash, which the next run stores again (action 'replace').
+ * Creates the article as a zh-Hans draft (its body without photo blocks: the captions need the
+ * article's id first), then its captions, then the zh-Hans body with the photo blocks pointing at
+ * them, then its zh-Hant fields together with the content hash. The hash goes last: where a
+ * transaction makes the writes one (SQLite, MongoDB replica sets) the order does not matter, and
+ * where none does (FerretDB) a run cut short leaves an article without a hash, which the next run
+ * stores again (action 'replace').
  */
 async function createArticle(payload: Payload, req: PayloadRequest, document: ArticleDocument): Promise<string> {
   const provenance = buildProvenance(document)
@@ -170,7 +179,7 @@ async function createArticle(payload: Payload, req: PayloadRequest, document: Ar
     draft: true,
     data: {
       ...document.shared,
-      ...document.localized[DEFAULT_LOCALE],
+      ...withLinkedBody(document.localized[DEFAULT_LOCALE], []),
       provenance: { ...provenance, contentHash: null },
       _status: 'draft',
       // Imported stories wait in the editors' review queue (待审).
@@ -180,13 +189,25 @@ async function createArticle(payload: Payload, req: PayloadRequest, document: Ar
     req,
   })
   const id = String(created.id)
-  for (const caption of document.captions) await createCaption(payload, req, id, caption)
+  const captionIds: string[] = []
+  for (const caption of document.captions) captionIds.push(await createCaption(payload, req, id, caption))
+  if (captionIds.length > 0) {
+    await payload.update({
+      collection: ARTICLES_SLUG,
+      id,
+      locale: DEFAULT_LOCALE,
+      draft: true,
+      data: { body: withLinkedBody(document.localized[DEFAULT_LOCALE], captionIds).body } as never,
+      overrideAccess: true,
+      req,
+    })
+  }
   await payload.update({
     collection: ARTICLES_SLUG,
     id,
     locale: OTHER_LOCALE,
     draft: true,
-    data: { ...document.localized[OTHER_LOCALE], provenance } as never,
+    data: { ...withLinkedBody(document.localized[OTHER_LOCALE], captionIds), provenance } as never,
     overrideAccess: true,
     req,
   })
@@ -209,8 +230,9 @@ async function removeIncompleteArticle(payload: Payload, req: PayloadRequest, id
  * Brings the article's captions in line with a changed source: new captions are
  * added, moved ones get their new position, and captions the source dropped are
  * removed unless a photo was already attached (a photographer's work is never lost).
+ * Returns the captions' ids in the document's order, for the body's photo blocks.
  */
-async function reconcileCaptions(payload: Payload, req: PayloadRequest, articleId: string, document: ArticleDocument) {
+async function reconcileCaptions(payload: Payload, req: PayloadRequest, articleId: string, document: ArticleDocument): Promise<string[]> {
   const { docs } = await payload.find({
     collection: CAPTIONS_SLUG,
     where: { article: { equals: articleId } },
@@ -222,10 +244,15 @@ async function reconcileCaptions(payload: Payload, req: PayloadRequest, articleI
   })
   const existingByText = new Map(docs.map((doc) => [String(doc.text), doc]))
   const wanted = new Set(document.captions.map((caption) => caption.text[document.sourceLocale]))
+  const captionIds: string[] = []
   for (const caption of document.captions) {
     const existing = existingByText.get(caption.text[document.sourceLocale])
-    if (!existing) await createCaption(payload, req, articleId, caption)
-    else if (existing.position !== caption.position) {
+    if (!existing) {
+      captionIds.push(await createCaption(payload, req, articleId, caption))
+      continue
+    }
+    captionIds.push(String(existing.id))
+    if (existing.position !== caption.position) {
       await payload.update({ collection: CAPTIONS_SLUG, id: existing.id, data: { position: caption.position }, overrideAccess: true, req })
     }
   }
@@ -234,11 +261,12 @@ async function reconcileCaptions(payload: Payload, req: PayloadRequest, articleI
       await payload.delete({ collection: CAPTIONS_SLUG, id: doc.id, overrideAccess: true, req })
     }
   }
+  return captionIds
 }
 
 /**
- * A changed source: the zh-Hans fields, then the captions, then the zh-Hant fields with the new
- * provenance (content hash, snapshot, warnings) last. Cut short without a transaction (FerretDB),
+ * A changed source: the captions (so the body's photo blocks can point at them), then the zh-Hans
+ * fields, then the zh-Hant fields with the new provenance (content hash, snapshot, warnings) last. Cut short without a transaction (FerretDB),
  * the old hash and snapshot stay, so the next run sees the file as changed and finishes the update:
  * the fields already written now equal the new import and are left alone.
  */
@@ -258,6 +286,7 @@ async function updateArticle(payload: Payload, req: PayloadRequest, plan: Extrac
   // Warnings the newsroom already resolved or overrode stay so when the same warning comes again.
   const current = await payload.findByID({ collection: ARTICLES_SLUG, id: plan.id, draft: true, depth: 0, overrideAccess: true, req })
   const warnings = carryOverResolutions([...provenance.warnings, ...kept], storedWarningsOf(current))
+  const captionIds = await reconcileCaptions(payload, req, plan.id, document)
   await payload.update({
     collection: ARTICLES_SLUG,
     id: plan.id,
@@ -265,19 +294,18 @@ async function updateArticle(payload: Payload, req: PayloadRequest, plan: Extrac
     draft: true,
     data: {
       ...plan.shared,
-      ...plan.localized[DEFAULT_LOCALE],
+      ...withLinkedBody(plan.localized[DEFAULT_LOCALE], captionIds),
       _status: 'draft',
     } as never,
     overrideAccess: true,
     req,
   })
-  await reconcileCaptions(payload, req, plan.id, document)
   await payload.update({
     collection: ARTICLES_SLUG,
     id: plan.id,
     locale: OTHER_LOCALE,
     draft: true,
-    data: { ...plan.localized[OTHER_LOCALE], provenance: { ...provenance, warnings } } as never,
+    data: { ...withLinkedBody(plan.localized[OTHER_LOCALE], captionIds), provenance: { ...provenance, warnings } } as never,
     overrideAccess: true,
     req,
   })
