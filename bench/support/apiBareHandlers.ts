@@ -99,25 +99,18 @@ function sqliteReader(payload: Payload): Reader {
         return [name, { url: absolute(column('url')), width: column('width'), height: column('height'), mimeType: column('mime_type'), filesize: column('filesize'), filename: column('filename') }]
       }),
     )
+    // The photo's defaultPopulate (src/photos/photoDefaultPopulate.ts), in Payload's field order.
     return {
       id: row.id,
       alt: row.alt as string | null,
       photographer: row.photographer as string | null,
       defaultCaption: row.default_caption,
-      district: row.district_id,
-      takenAt: row.taken_at,
-      cameraMake: row.camera_make,
-      cameraModel: row.camera_model,
       placeholder: row.placeholder as string | null,
       dominantColor: row.dominant_color as string | null,
-      usedByPublished: Boolean(row.used_by_published),
-      updatedAt: row.updated_at,
-      createdAt: row.created_at,
       url: absolute(row.url),
       thumbnailURL: sizes[ADMIN_THUMBNAIL]?.url ?? null,
       filename: row.filename,
       mimeType: row.mime_type as string | null,
-      filesize: row.filesize,
       width: row.width as number | null,
       height: row.height as number | null,
       focalX: row.focal_x as number | null,
@@ -131,7 +124,7 @@ function sqliteReader(payload: Payload): Reader {
     const [articles, locales, rels, texts, captions, notes] = await Promise.all([
       q(`select id, slug, source, source_url, original_published_at, originalpublishedat_tz, default_credit, hero_photo_id, updated_at, created_at, _status from articles where id in (${marks(ids.length)})`, ids),
       q(`select _parent_id, title, subtitle, summary, body from articles_locales where _locale = 'zh-Hans' and _parent_id in (${marks(ids.length)})`, ids),
-      q(`select r.parent_id, d.id, d.name, d.slug, d.pinyin, d.level, d.parent_id as parent, d.code, d.description, d.updated_at as updatedAt, d.created_at as createdAt from articles_rels r join districts d on d.id = r.districts_id where r.path = 'districts' and r.parent_id in (${marks(ids.length)}) order by r."order"`, ids),
+      q(`select r.parent_id, d.id, d.name, d.slug, d.pinyin, d.level, d.code, d.description from articles_rels r join districts d on d.id = r.districts_id where r.path = 'districts' and r.parent_id in (${marks(ids.length)}) order by r."order"`, ids),
       q(`select parent_id, path, text from articles_texts where parent_id in (${marks(ids.length)}) order by "order"`, ids),
       q(`select c.id, l.text, c.credit, c.article_id, c.photo_id, c.position, c.updated_at, c.created_at from captions c left join captions_locales l on l._parent_id = c.id and l._locale = 'zh-Hans' where c.article_id in (${marks(ids.length)}) order by c.position, c.created_at desc`, ids),
       q(`select _parent_id, id, kind, note, at from articles_corrections where _parent_id in (${marks(ids.length)}) order by _order`, ids),
@@ -234,7 +227,9 @@ function mongoReader(payload: Payload): Reader {
   const absolute = (url: unknown) => (typeof url === 'string' ? `${serverUrl}${url}` : null)
 
   function toPhoto(doc: Row): Photo {
-    const photo = plain(doc) as Row
+    // The photo's defaultPopulate (src/photos/photoDefaultPopulate.ts): the desk's own records left out.
+    const { district: _d, takenAt: _t, cameraMake: _cm, cameraModel: _cmo, usedByPublished: _u, updatedAt: _ua, createdAt: _ca, filesize: _f, ...populated } = doc
+    const photo = plain(populated) as Row
     const stored = (photo.sizes ?? {}) as Record<string, Row>
     const sizes = Object.fromEntries(
       SIZE_NAMES.map((name) => {
@@ -270,7 +265,7 @@ function mongoReader(payload: Payload): Reader {
     // Anonymous readers get a photo only when a published story uses it (collections/Photos/access.ts).
     const photos: Row[] = photoIds.length === 0 ? [] : await db.collection('photos').find({ _id: { $in: photoIds }, usedByPublished: true }).toArray()
     const photoById = new Map(photos.map((doc) => [String(doc._id), toPhoto(doc)]))
-    const districtById = new Map(districts.map((d: Row) => [String(d._id), plain(d)]))
+    const districtById = new Map(districts.map(({ _id, name, slug, pinyin, level, code, description }: Row) => [String(_id), plain({ _id, name, slug, pinyin, level, code, description })]))
     // The workflow's fields and the provenance are the newsroom's (field access: signed-in readers only).
     return articles.map(({ provenance: _p, createdBy: _c, workflowStage: _ws, scheduledPublishAt: _sp, scheduledUnpublishAt: _su, ...stored }) => {
       const a = plain(stored) as Row
