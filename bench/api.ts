@@ -1,9 +1,9 @@
 /**
  * npm run bench:api -- [--seconds S] [--day-seconds S] [--connections N] [--stories N]
- *                      [--only cached,editing,uncached,bare,newsroom] [--cpu-prof DIR]
+ *                      [--only cached,editing,uncached,bare,newsroom] [--cpu-prof DIR] [--skip-sqlite]
  *
  * The delivery API's benchmark. For SQLite (a fresh file), and for MongoDB when BENCH_MONGODB_URI
- * is set (MONGODB_COMPAT from BENCH_MONGODB_COMPAT, e.g. ferretdb), a child process
+ * is set (MONGODB_COMPAT from BENCH_MONGODB_COMPAT, e.g. ferretdb; --skip-sqlite for that lane alone), a child process
  * (bench/support/apiServer.ts) starts the server in production mode without the admin (rate limit
  * off; the seeds published plus copies up to --stories, spread over the districts; a newsroom of
  * editors and a chief editor); this process drives anonymous load with keep-alive connections:
@@ -50,6 +50,7 @@ const { values } = parseArgs({
     stories: { type: 'string', default: '500' },
     'cpu-prof': { type: 'string' },
     only: { type: 'string' },
+    'skip-sqlite': { type: 'boolean', default: false },
   },
 })
 const CPU_PROF_DIR = values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined
@@ -312,7 +313,7 @@ async function main() {
   const header = `delivery API benchmark · commit ${describeCommit()} (working tree as found) · ${describeMachine()}`
   console.log(`${header}\n${CONNECTIONS} keep-alive connections, ${SECONDS} s per measurement (newsroom day ${DAY_SECONDS} s) after ${WARM_UP_SECONDS} s of warm-up, ${STORIES} published stories`)
   if (CPU_PROF_DIR) fs.mkdirSync(CPU_PROF_DIR, { recursive: true })
-  const lanes: [string, string][] = [[`file:${path.join(os.tmpdir(), `bench-api-${Date.now()}.db`)}`, 'none']]
+  const lanes: [string, string][] = values['skip-sqlite'] ? [] : [[`file:${path.join(os.tmpdir(), `bench-api-${Date.now()}.db`)}`, 'none']]
   if (process.env.BENCH_MONGODB_URI) {
     const url = new URL(process.env.BENCH_MONGODB_URI)
     url.pathname = `/bench_api_${Date.now()}`
@@ -335,6 +336,8 @@ async function main() {
       if (bare) table.push(measuredCells('newsroom day: bare handler', bare, describeWrites(bare.writes)))
     }
     console.log(formatTable(table))
+    const failures = [...result.rows.flatMap(({ name, cached, editing, uncached, bare }) => [cached, editing, uncached, bare].flatMap((r) => (r?.firstErrors ?? []).map((e) => `${name}: ${e}`))), ...[result.newsroomDay?.api, result.newsroomDay?.bare].flatMap((r) => (r?.firstErrors ?? []).map((e) => `newsroom day: ${e}`))]
+    if (failures.length > 0) console.log(`\nfirst failures:\n  ${failures.join('\n  ')}`)
     console.log(`\n${formatFigures(laneFigures(result.rows, result.newsroomDay))}`)
   }
 }
