@@ -111,6 +111,7 @@ function sqliteReader(payload: Payload): Reader {
       thumbnailURL: sizes[ADMIN_THUMBNAIL]?.url ?? null,
       filename: row.filename,
       mimeType: row.mime_type as string | null,
+      filesize: row.filesize,
       width: row.width as number | null,
       height: row.height as number | null,
       focalX: row.focal_x as number | null,
@@ -228,7 +229,7 @@ function mongoReader(payload: Payload): Reader {
 
   function toPhoto(doc: Row): Photo {
     // The photo's defaultPopulate (src/photos/photoDefaultPopulate.ts): the desk's own records left out.
-    const { district: _d, takenAt: _t, cameraMake: _cm, cameraModel: _cmo, usedByPublished: _u, updatedAt: _ua, createdAt: _ca, filesize: _f, ...populated } = doc
+    const { district: _d, takenAt: _t, cameraMake: _cm, cameraModel: _cmo, usedByPublished: _u, updatedAt: _ua, createdAt: _ca, ...populated } = doc
     const photo = plain(populated) as Row
     const stored = (photo.sizes ?? {}) as Record<string, Row>
     const sizes = Object.fromEntries(

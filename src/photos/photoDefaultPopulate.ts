@@ -3,7 +3,7 @@ import type { SelectType } from 'payload'
 /**
  * The fields of a photo that other documents embed (a story's hero photo at depth 1) and that
  * captions render from (their `image` and credit line): the file, its sizes and how to show it.
- * The photo desk's own records (EXIF, district, usage flag, file size, timestamps) stay on
+ * The photo desk's own records (EXIF, district, usage flag, timestamps) stay on
  * /api/photos. Payload selects only these when it populates a photo (`defaultPopulate`).
  */
 export const PHOTO_DEFAULT_POPULATE = {
@@ -14,6 +14,8 @@ export const PHOTO_DEFAULT_POPULATE = {
   url: true,
   thumbnailURL: true,
   mimeType: true,
+  // Feeds and ninjs give each rendition's size in bytes.
+  filesize: true,
   width: true,
   height: true,
   focalX: true,
