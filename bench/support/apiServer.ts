@@ -27,7 +27,7 @@ const SEED_AS_IT_CAME = '基准测试：按原样发布种子稿件'
 const PHOTOGRAPHERS = ['郁佳敏', '李文', null, '张强']
 /** The newsroom at work in the "newsroom day" row: editors autosaving drafts, a chief editor publishing. */
 const EDITORS = 10
-const APPROVED_FOR_THE_CHIEF = 12
+const APPROVED_FOR_THE_CHIEF = 6
 const NEWSROOM_PASSWORD = 'bench-newsroom-password'
 
 /** A small generated JPEG (derivatives are made from it as from any upload). */
