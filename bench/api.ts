@@ -121,7 +121,11 @@ async function runLane(databaseUri: string, compat: string) {
   } finally {
     // The lane's SQLite file and photo files (a MongoDB lane drops its database itself).
     fs.rmSync(mediaDir, { recursive: true, force: true })
-    if (databaseUri.startsWith('file:')) for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${databaseUri.slice('file:'.length)}${suffix}`, { force: true })
+    // The database file and everything named after it (its journal, and the search index's files beside it).
+    if (databaseUri.startsWith('file:')) {
+      const file = databaseUri.slice('file:'.length)
+      for (const name of fs.readdirSync(path.dirname(file))) if (name.startsWith(path.basename(file))) fs.rmSync(path.join(path.dirname(file), name), { recursive: true, force: true })
+    }
   }
 }
 
