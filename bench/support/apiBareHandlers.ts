@@ -17,8 +17,12 @@ type Row = Record<string, unknown>
  */
 export function mountBareHandlers(app: Express, payload: Payload, lane: 'sqlite' | 'mongodb'): void {
   const read = lane === 'sqlite' ? sqliteReader(payload) : mongoReader(payload)
+  const page = (query: unknown) => Math.max(1, Number((query as { page?: string }).page ?? 1) || 1)
   app.get('/bare/articles/by-district/:slug', async (req, res) => {
-    res.json(await read.byDistrict(String(req.params.slug), 10))
+    res.json(await read.byDistrict(String(req.params.slug), 10, page(req.query)))
+  })
+  app.get('/bare/articles/latest', async (req, res) => {
+    res.json(await read.latest(10, page(req.query)))
   })
   app.get('/bare/articles/by-slug/:slug', async (req, res) => {
     res.json(await read.bySlug(String(req.params.slug)))
@@ -26,14 +30,27 @@ export function mountBareHandlers(app: Express, payload: Payload, lane: 'sqlite'
 }
 
 interface Reader {
-  byDistrict(slug: string, limit: number): Promise<unknown>
+  byDistrict(slug: string, limit: number, page: number): Promise<unknown>
+  /** Every published story, newest first (Payload's default sort). */
+  latest(limit: number, page: number): Promise<unknown>
   bySlug(slug: string): Promise<unknown>
 }
 
-/** Payload's list envelope for page 1. */
-function paginate(docs: unknown[], totalDocs: number, limit: number) {
+/** Payload's list envelope. */
+function paginate(docs: unknown[], totalDocs: number, limit: number, page = 1) {
   const totalPages = Math.ceil(totalDocs / limit)
-  return { docs, hasNextPage: totalPages > 1, hasPrevPage: false, limit, nextPage: totalPages > 1 ? 2 : null, page: 1, pagingCounter: 1, prevPage: null, totalDocs, totalPages }
+  return {
+    docs,
+    hasNextPage: page < totalPages,
+    hasPrevPage: page > 1,
+    limit,
+    nextPage: page < totalPages ? page + 1 : null,
+    page,
+    pagingCounter: (page - 1) * limit + 1,
+    prevPage: page > 1 ? page - 1 : null,
+    totalDocs,
+    totalPages,
+  }
 }
 
 const SIZE_NAMES = PHOTO_DERIVATIVES.map(({ name }) => name)
@@ -82,20 +99,14 @@ function sqliteReader(payload: Payload): Reader {
         return [name, { url: absolute(column('url')), width: column('width'), height: column('height'), mimeType: column('mime_type'), filesize: column('filesize'), filename: column('filename') }]
       }),
     )
+    // The photo's defaultPopulate (src/photos/photoDefaultPopulate.ts), in Payload's field order.
     return {
       id: row.id,
       alt: row.alt as string | null,
       photographer: row.photographer as string | null,
       defaultCaption: row.default_caption,
-      district: row.district_id,
-      takenAt: row.taken_at,
-      cameraMake: row.camera_make,
-      cameraModel: row.camera_model,
       placeholder: row.placeholder as string | null,
       dominantColor: row.dominant_color as string | null,
-      usedByPublished: Boolean(row.used_by_published),
-      updatedAt: row.updated_at,
-      createdAt: row.created_at,
       url: absolute(row.url),
       thumbnailURL: sizes[ADMIN_THUMBNAIL]?.url ?? null,
       filename: row.filename,
@@ -112,9 +123,9 @@ function sqliteReader(payload: Payload): Reader {
   async function hydrate(ids: string[]) {
     if (ids.length === 0) return []
     const [articles, locales, rels, texts, captions, notes] = await Promise.all([
-      q(`select id, workflow_stage, scheduled_publish_at, scheduled_unpublish_at, slug, source, source_url, original_published_at, originalpublishedat_tz, default_credit, hero_photo_id, updated_at, created_at, _status from articles where id in (${marks(ids.length)})`, ids),
+      q(`select id, slug, source, source_url, original_published_at, originalpublishedat_tz, default_credit, hero_photo_id, updated_at, created_at, _status from articles where id in (${marks(ids.length)})`, ids),
       q(`select _parent_id, title, subtitle, summary, body from articles_locales where _locale = 'zh-Hans' and _parent_id in (${marks(ids.length)})`, ids),
-      q(`select r.parent_id, d.id, d.name, d.slug, d.pinyin, d.level, d.parent_id as parent, d.code, d.description, d.updated_at as updatedAt, d.created_at as createdAt from articles_rels r join districts d on d.id = r.districts_id where r.path = 'districts' and r.parent_id in (${marks(ids.length)}) order by r."order"`, ids),
+      q(`select r.parent_id, d.id, d.name, d.slug, d.pinyin, d.level, d.code, d.description from articles_rels r join districts d on d.id = r.districts_id where r.path = 'districts' and r.parent_id in (${marks(ids.length)}) order by r."order"`, ids),
       q(`select parent_id, path, text from articles_texts where parent_id in (${marks(ids.length)}) order by "order"`, ids),
       q(`select c.id, l.text, c.credit, c.article_id, c.photo_id, c.position, c.updated_at, c.created_at from captions c left join captions_locales l on l._parent_id = c.id and l._locale = 'zh-Hans' where c.article_id in (${marks(ids.length)}) order by c.position, c.created_at desc`, ids),
       q(`select _parent_id, id, kind, note, at from articles_corrections where _parent_id in (${marks(ids.length)}) order by _order`, ids),
@@ -130,9 +141,6 @@ function sqliteReader(payload: Payload): Reader {
       const locale = localeById.get(id) ?? {}
       return {
         id,
-        workflowStage: row.workflow_stage,
-        scheduledPublishAt: row.scheduled_publish_at,
-        scheduledUnpublishAt: row.scheduled_unpublish_at,
         title: locale.title ?? null,
         subtitle: locale.subtitle ?? null,
         slug: row.slug,
@@ -175,12 +183,19 @@ function sqliteReader(payload: Payload): Reader {
   // correlated EXISTS per published story, which it plans as a scan of every published story.
   const byDistrict = `from articles a join articles_rels r on r.parent_id = a.id and r.path = 'districts' join districts d on d.id = r.districts_id and d.slug = ? where a._status = 'published'`
   return {
-    async byDistrict(slug, limit) {
+    async byDistrict(slug, limit, page) {
       const [ids, total] = await Promise.all([
-        q(`select distinct a.id, a.updated_at, a.created_at ${byDistrict} order by a.updated_at desc, a.created_at desc limit ?`, [slug, limit]),
+        q(`select distinct a.id, a.updated_at, a.created_at ${byDistrict} order by a.updated_at desc, a.created_at desc limit ? offset ?`, [slug, limit, (page - 1) * limit]),
         q(`select count(distinct a.id) as n ${byDistrict}`, [slug]),
       ])
-      return paginate(await hydrate(ids.map((r) => String(r.id))), Number(total[0]!.n), limit)
+      return paginate(await hydrate(ids.map((r) => String(r.id))), Number(total[0]!.n), limit, page)
+    },
+    async latest(limit, page) {
+      const [ids, total] = await Promise.all([
+        q(`select id from articles where _status = 'published' order by updated_at desc, created_at desc limit ? offset ?`, [limit, (page - 1) * limit]),
+        q(`select count(*) as n from articles where _status = 'published'`),
+      ])
+      return paginate(await hydrate(ids.map((r) => String(r.id))), Number(total[0]!.n), limit, page)
     },
     async bySlug(slug) {
       // Slugs are unique: the count is the number of rows found.
@@ -213,7 +228,9 @@ function mongoReader(payload: Payload): Reader {
   const absolute = (url: unknown) => (typeof url === 'string' ? `${serverUrl}${url}` : null)
 
   function toPhoto(doc: Row): Photo {
-    const photo = plain(doc) as Row
+    // The photo's defaultPopulate (src/photos/photoDefaultPopulate.ts): the desk's own records left out.
+    const { district: _d, takenAt: _t, cameraMake: _cm, cameraModel: _cmo, usedByPublished: _u, updatedAt: _ua, createdAt: _ca, ...populated } = doc
+    const photo = plain(populated) as Row
     const stored = (photo.sizes ?? {}) as Record<string, Row>
     const sizes = Object.fromEntries(
       SIZE_NAMES.map((name) => {
@@ -249,8 +266,9 @@ function mongoReader(payload: Payload): Reader {
     // Anonymous readers get a photo only when a published story uses it (collections/Photos/access.ts).
     const photos: Row[] = photoIds.length === 0 ? [] : await db.collection('photos').find({ _id: { $in: photoIds }, usedByPublished: true }).toArray()
     const photoById = new Map(photos.map((doc) => [String(doc._id), toPhoto(doc)]))
-    const districtById = new Map(districts.map((d: Row) => [String(d._id), plain(d)]))
-    return articles.map(({ provenance: _p, createdBy: _c, ...stored }) => {
+    const districtById = new Map(districts.map(({ _id, name, slug, pinyin, level, code, description }: Row) => [String(_id), plain({ _id, name, slug, pinyin, level, code, description })]))
+    // The workflow's fields and the provenance are the newsroom's (field access: signed-in readers only).
+    return articles.map(({ provenance: _p, createdBy: _c, workflowStage: _ws, scheduledPublishAt: _sp, scheduledUnpublishAt: _su, ...stored }) => {
       const a = plain(stored) as Row
       const hero = a.heroPhoto as string | null | undefined
       return {
@@ -276,13 +294,19 @@ function mongoReader(payload: Payload): Reader {
     })
   }
   const articles = () => db.collection('articles')
+  const list = async (query: Row, limit: number, page: number) => {
+    const [found, totalDocs] = await Promise.all([
+      articles().find(query).sort({ updatedAt: -1, createdAt: -1 }).skip((page - 1) * limit).limit(limit).toArray(),
+      articles().countDocuments(query),
+    ])
+    return paginate(await hydrate(found), totalDocs, limit, page)
+  }
   return {
-    async byDistrict(slug, limit) {
+    async byDistrict(slug, limit, page) {
       const district = await db.collection('districts').findOne({ slug }, { projection: { _id: 1 } })
-      const query = { _status: 'published', districts: district?._id }
-      const [found, totalDocs] = await Promise.all([articles().find(query).sort({ updatedAt: -1, createdAt: -1 }).limit(limit).toArray(), articles().countDocuments(query)])
-      return paginate(await hydrate(found), totalDocs, limit)
+      return list({ _status: 'published', districts: district?._id }, limit, page)
     },
+    latest: (limit, page) => list({ _status: 'published' }, limit, page),
     async bySlug(slug) {
       // Slugs are unique: the count is the number of documents found.
       const found = await articles().find({ slug, _status: 'published' }).limit(1).toArray()

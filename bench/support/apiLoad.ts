@@ -12,6 +12,8 @@ export interface LoadResult {
   bytes: number
   /** Answers marked `X-Cache: hit` (served from the API's response cache). */
   cacheHits: number
+  /** The first few failures: status and the start of the answer, or the connection error. */
+  firstErrors: string[]
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
@@ -53,22 +55,33 @@ export async function runLoad(urls: string[], options: { connections: number; se
   let errors = 0
   let bytes = 0
   let cacheHits = 0
+  const firstErrors: string[] = []
+  const noteError = (text: string) => firstErrors.length < 3 && firstErrors.push(text)
   const started = performance.now()
   const one = () =>
     new Promise<void>((resolve) => {
       const t0 = performance.now()
+      const url = nextUrl()
       http
-        .get(nextUrl(), { agent }, (res) => {
+        .get(url, { agent }, (res) => {
           if (res.headers['x-cache'] === 'hit') cacheHits++
-          res.on('data', (chunk: Buffer) => (bytes += chunk.length))
+          let start = ''
+          res.on('data', (chunk: Buffer) => {
+            bytes += chunk.length
+            if (res.statusCode !== 200 && start.length < 200) start += chunk.toString('utf8', 0, 200)
+          })
           res.on('end', () => {
-            if (res.statusCode !== 200) errors++
+            if (res.statusCode !== 200) {
+              errors++
+              noteError(`${res.statusCode} ${new URL(url).pathname}: ${start.slice(0, 200)}`)
+            }
             latencies.push(performance.now() - t0)
             resolve()
           })
         })
-        .on('error', () => {
+        .on('error', (error) => {
           errors++
+          noteError(`${new URL(url).pathname}: ${error.message}`)
           resolve()
         })
     })
@@ -76,5 +89,5 @@ export async function runLoad(urls: string[], options: { connections: number; se
   const seconds = (performance.now() - started) / 1000
   agent.destroy()
   latencies.sort((a, b) => a - b)
-  return { requests: latencies.length, warmUpRequests, errors, seconds, requestsPerSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), bytes, cacheHits }
+  return { requests: latencies.length, warmUpRequests, errors, seconds, requestsPerSecond: latencies.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99), bytes, cacheHits, firstErrors }
 }

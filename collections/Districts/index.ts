@@ -20,6 +20,9 @@ export const Districts: CollectionConfig = {
     group: { zh: '参考数据', en: 'Reference data' },
   },
   defaultSort: 'code',
+  // What a story read at depth 1 embeds: the district as readers see it (name, link, description) and the
+  // code feeds file a story under; its parent and timestamps stay on /api/districts.
+  defaultPopulate: { name: true, slug: true, pinyin: true, level: true, code: true, description: true },
   access: {
     read: anyone,
     create: hasRole(...EDITING_ROLES),

@@ -4,6 +4,7 @@ import path from 'node:path'
 
 import { hasRole } from '../../src/access/hasRole'
 import { nobody } from '../../src/access/nobody'
+import { PHOTO_DEFAULT_POPULATE } from '../../src/photos/photoDefaultPopulate'
 import { PHOTO_MIME_TYPES } from '../../src/photos/photoFormats'
 import { kebabSizeName, PHOTO_DERIVATIVES, WEBP_OPTIONS } from '../../src/photos/photoSizes'
 import { PHOTO_ROLES, PUBLISHING_ROLES } from '../../src/roles'
@@ -65,6 +66,7 @@ export const buildPhotos = ({ mediaDir }: { mediaDir: string }): CollectionConfi
     afterDelete: [releaseCaptionsOfDeletedPhoto],
     afterError: [explainFailedUpload],
   },
+  defaultPopulate: PHOTO_DEFAULT_POPULATE,
   upload: {
     staticDir: path.resolve(mediaDir, 'photos'),
     mimeTypes: PHOTO_MIME_TYPES,

@@ -39,15 +39,20 @@ const schemaName = (slug: string) =>
 interface Walk {
   req: PayloadRequest
   publicSlugs: Set<string>
+  /** Collections with a `defaultPopulate`: embedded in other documents with those fields only. */
+  populatedSlugs: Set<string>
   localized: boolean
 }
+
+/** The schema a document of the collection has when embedded in another (depth ≥ 1). */
+const populatedSchemaName = (slug: string, walk: Walk) => (walk.populatedSlugs.has(slug) ? `${schemaName(slug)}Populated` : schemaName(slug))
 
 function relationSchema(relationTo: string | string[], hasMany: boolean, walk: Walk): JsonSchema {
   const targets = Array.isArray(relationTo) ? relationTo : [relationTo]
   const one: JsonSchema = {
     oneOf: [
       { type: 'string', description: 'ID (depth 0)' },
-      ...targets.filter((slug) => walk.publicSlugs.has(slug)).map((slug) => ({ $ref: `#/components/schemas/${schemaName(slug)}` })),
+      ...targets.filter((slug) => walk.publicSlugs.has(slug)).map((slug) => ({ $ref: `#/components/schemas/${populatedSchemaName(slug, walk)}` })),
     ],
   }
   const item = Array.isArray(relationTo)
@@ -146,7 +151,12 @@ export function buildOpenApiDocument(payload: Payload, options: { serverUrl: str
   const { config } = payload
   const req = anonymousRequest(payload)
   const collections = config.collections.filter((collection) => isPublicCollection(collection, payload))
-  const walk: Walk = { req, publicSlugs: new Set(collections.map((c) => c.slug)), localized: Boolean(config.localization) }
+  const walk: Walk = {
+    req,
+    publicSlugs: new Set(collections.map((c) => c.slug)),
+    populatedSlugs: new Set(collections.filter((c) => c.defaultPopulate && Object.keys(c.defaultPopulate).length > 0).map((c) => c.slug)),
+    localized: Boolean(config.localization),
+  }
   const locales = config.localization ? config.localization.localeCodes : []
   const schemas: Record<string, JsonSchema> = {}
   const paths: Record<string, JsonSchema> = {}
@@ -154,6 +164,16 @@ export function buildOpenApiDocument(payload: Payload, options: { serverUrl: str
     const name = schemaName(collection.slug)
     const schema = objectSchema(collection.flattenedFields, walk)
     schemas[name] = { ...schema, properties: { id: { type: 'string' }, ...(schema.properties as object) } }
+    if (walk.populatedSlugs.has(collection.slug)) {
+      // Payload's defaultPopulate: an embedded document carries its id and these fields only (include-mode select).
+      const selected = new Set(Object.keys(collection.defaultPopulate as object))
+      const properties = Object.entries(schemas[name]!.properties as Record<string, JsonSchema>).filter(([key]) => key === 'id' || selected.has(key))
+      schemas[populatedSchemaName(collection.slug, walk)] = {
+        type: 'object',
+        description: `A ${schemaName(collection.slug)} document as embedded in another (depth ≥ 1): the collection's defaultPopulate fields.`,
+        properties: Object.fromEntries(properties),
+      }
+    }
     const ref = { $ref: `#/components/schemas/${name}` }
     const label = typeof collection.labels?.plural === 'object' ? (collection.labels.plural as Record<string, string>).en : collection.slug
     paths[`/api/${collection.slug}`] = {

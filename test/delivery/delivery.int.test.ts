@@ -226,6 +226,18 @@ describe('delivery API', () => {
       expect(body.docs.map((doc: { id: string }) => doc.id).sort()).toEqual(expected.map((doc) => doc.id).sort())
     })
 
+    it('at depth 1 a story embeds its districts with the fields OpenAPI lists for an embedded district, photos likewise', async () => {
+      const { body } = await callApi(server.url, '/api/articles?where[districts.slug][equals]=anyuan&limit=1&depth=1')
+      const district = body.docs[0].districts.find((d: { slug?: string }) => d.slug === 'anyuan')
+      const { schemas } = (await callApi(server.url, '/api/openapi.json')).body.components
+      expect(Object.keys(district).sort()).toEqual(Object.keys(schemas.DistrictsPopulated.properties).sort())
+      expect(district).toMatchObject({ name: '安源区', code: '360302', level: 'district' })
+      expect(district.parent).toBeUndefined()
+      expect(schemas.Articles.properties.heroPhoto.anyOf[0].oneOf[1]).toEqual({ $ref: '#/components/schemas/PhotosPopulated' })
+      expect(Object.keys(schemas.PhotosPopulated.properties)).toEqual(expect.arrayContaining(['id', 'alt', 'url', 'sizes', 'placeholder']))
+      expect(schemas.PhotosPopulated.properties.cameraMake).toBeUndefined()
+    })
+
     it('by tag', async () => {
       const tagged = (await publicArticles()).find((doc) => (doc.tags ?? []).length > 0)
       const tag = tagged?.tags?.[0]

@@ -2,6 +2,7 @@ import type { FieldHookArgs } from 'payload'
 
 import { createDataloaderCacheKey } from 'payload'
 
+import { PHOTO_DEFAULT_POPULATE } from '../../../src/photos/photoDefaultPopulate'
 import { PHOTOS_SLUG } from '../../slugs'
 
 type CacheKeyArgs = Parameters<typeof createDataloaderCacheKey>[0]
@@ -45,6 +46,8 @@ export async function loadCaptionPhoto({
       depth: 0,
       docID: photo,
       draft: Boolean(draft),
+      // The fields a photo is embedded with elsewhere, which are all a caption's image and credit need.
+      select: PHOTO_DEFAULT_POPULATE,
       fallbackLocale: req.fallbackLocale as CacheKeyArgs['fallbackLocale'],
       locale: req.locale as CacheKeyArgs['locale'],
       overrideAccess: Boolean(overrideAccess),
