@@ -17,6 +17,9 @@ import { configFreshObjects } from './configFreshObjects'
 import { buildDatabaseAdapter } from './db'
 import { deliveryPlugin } from './delivery/deliveryPlugin'
 import { queryGuards } from './http/queryGuards'
+import { ADMIN_DATE_FORMAT } from './i18n/beijingTime'
+import { localizeErrors } from './i18n/localizeErrors'
+import { newsroomTranslations } from './i18n/newsroomTranslations'
 import { importWarningsPlugin } from './importWarnings/importWarningsPlugin'
 import { searchPlugin } from './search/searchPlugin'
 import type { Env } from './env'
@@ -54,7 +57,8 @@ export function buildNewsroomConfig(env: Env) {
           Icon: '/components/admin/Icon#Icon',
         },
       },
-      dateFormat: 'yyyy-MM-dd HH:mm',
+      // One clock: every date the admin shows in one format (src/i18n/beijingTime.ts).
+      dateFormat: ADMIN_DATE_FORMAT,
       timezones: {
         supportedTimezones: [
           { label: '北京时间 (UTC+8)', value: 'Asia/Shanghai' },
@@ -92,7 +96,10 @@ export function buildNewsroomConfig(env: Env) {
     i18n: {
       supportedLanguages: { zh, en },
       fallbackLanguage: 'zh',
+      translations: newsroomTranslations,
     },
+    // Refusals in the language of the admin that asked (src/i18n/localizeErrors.ts).
+    hooks: { afterError: [localizeErrors] },
     localization: {
       locales: [
         { code: 'zh-Hans', label: { zh: '简体中文', en: 'Simplified Chinese' } },

@@ -4,6 +4,7 @@ import { isSignedIn } from '../../access/isSignedIn'
 import { STAGES, stageLabels } from '../stages'
 import { ACTIONS, TRANSITIONS } from '../transitions'
 import { ARTICLES_SLUG, USERS_SLUG, WORKFLOW_EVENTS_SLUG } from '../../../collections/slugs'
+import { DAY_AND_TIME_PICKER } from '../../i18n/beijingTime'
 
 export { WORKFLOW_EVENTS_SLUG }
 
@@ -54,7 +55,7 @@ export const WorkflowEvents: CollectionConfig = {
     { name: 'fromStage', label: { zh: '原阶段', en: 'From' }, type: 'select', options: stageOptions },
     { name: 'toStage', label: { zh: '新阶段', en: 'To' }, type: 'select', options: stageOptions },
     { name: 'by', label: { zh: '操作人', en: 'By' }, type: 'relationship', relationTo: USERS_SLUG },
-    { name: 'at', label: { zh: '时间', en: 'At' }, type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'at', label: { zh: '时间', en: 'At' }, type: 'date', required: true, index: true, admin: { date: DAY_AND_TIME_PICKER, components: { Field: '/components/admin/BeijingTime#BeijingTimeField', Cell: '/components/admin/BeijingTime#BeijingTimeCell' } } },
     { name: 'comment', label: { zh: '说明', en: 'Comment' }, type: 'textarea' },
   ],
 }

@@ -1,5 +1,7 @@
 import { ImportWarningsPanel as ImportWarningsPanel_2f89f8a5f3990e9a3996edaec7c16384 } from '../../../importWarnings/components/ImportWarningsPanel'
 import { WorkflowPanel as WorkflowPanel_85a02c031d3996824293ffc8431c29c1 } from '../../../workflow/admin/WorkflowPanel'
+import { BeijingTimeCell as BeijingTimeCell_a1589af98118e9c17dc771771e535e01 } from '../../../components/admin/BeijingTime'
+import { BeijingTimeField as BeijingTimeField_a1589af98118e9c17dc771771e535e01 } from '../../../components/admin/BeijingTime'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -36,6 +38,8 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 export const importMap = {
   "/importWarnings/components/ImportWarningsPanel#ImportWarningsPanel": ImportWarningsPanel_2f89f8a5f3990e9a3996edaec7c16384,
   "/workflow/admin/WorkflowPanel#WorkflowPanel": WorkflowPanel_85a02c031d3996824293ffc8431c29c1,
+  "/components/admin/BeijingTime#BeijingTimeCell": BeijingTimeCell_a1589af98118e9c17dc771771e535e01,
+  "/components/admin/BeijingTime#BeijingTimeField": BeijingTimeField_a1589af98118e9c17dc771771e535e01,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
