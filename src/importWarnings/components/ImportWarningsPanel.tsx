@@ -91,7 +91,7 @@ export function ImportWarningsPanel() {
   async function post(url: string, body: unknown): Promise<boolean> {
     setBusy(true)
     try {
-      const response = await fetch(url, { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      const response = await fetch(url, { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json', 'accept-language': i18n.language }, body: JSON.stringify(body) })
       const json = await response.json().catch(() => ({}))
       if (!response.ok) {
         toast.error(json?.errors?.[0]?.message ?? tr('importWarnings:failed'))

@@ -53,7 +53,8 @@ export function WorkflowPanel() {
       const response = await fetch(`/api/articles/${id}/transition`, {
         method: 'POST',
         credentials: 'include',
-        headers: { 'content-type': 'application/json' },
+        // As Payload's own admin requests do: the answer (a refusal, the confirmation) in the admin's language.
+        headers: { 'content-type': 'application/json', 'accept-language': i18n.language },
         body: JSON.stringify({
           action: transition.action,
           comment: comment || undefined,
