@@ -1,5 +1,9 @@
+import type { Reporter } from 'vitest/node'
+
 import path from 'node:path'
 import { defineConfig } from 'vitest/config'
+
+import { describeSkippedLanes, listSkippedLanes } from './test/support/lanes'
 
 /**
  * Three kinds of tests:
@@ -13,6 +17,17 @@ const onCI = process.env.CI === 'true'
 const mongoUri = process.env.TEST_MONGODB_URI
 if (onCI && !mongoUri) {
   throw new Error('CI=true but TEST_MONGODB_URI is not set: the MongoDB test lane cannot run (see .ci/run)')
+}
+
+/**
+ * Says at the end of a run which lanes it left out, why, and the command that runs each: a lane
+ * without its database, build or browser is skipped outside CI, and a skip should not pass unseen.
+ */
+const skippedLanesReporter: Reporter = {
+  onTestRunEnd() {
+    const summary = describeSkippedLanes(listSkippedLanes())
+    if (summary) process.stdout.write(summary)
+  },
 }
 
 const alias = { '@payload-config': path.resolve(import.meta.dirname, 'src/payload.config.ts') }
@@ -31,6 +46,7 @@ export default defineConfig({
   resolve: { alias },
   test: {
     pool: 'forks',
+    reporters: ['default', skippedLanesReporter],
     projects: [
       {
         extends: true,
