@@ -26,7 +26,7 @@ export interface SkippedLane {
 }
 
 /** The lanes (or parts of one) `npm test` leaves out on this machine, why, and the command that runs each. */
-export function listSkippedLanes(env: { TEST_MONGODB_URI?: string } = process.env): SkippedLane[] {
+export function listSkippedLanes(env: Record<string, string | undefined> = process.env): SkippedLane[] {
   const skipped: SkippedLane[] = []
   const build = findProductionBuildBlocker()
   const mongo = env.TEST_MONGODB_URI ? null : 'TEST_MONGODB_URI is not set'
