@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { buildLexicalBody } from '../../src/importer/store/buildLexicalBody'
 import { callApi, type TestUser, signedInAs } from '../support/api'
-import { failInCiWhenBlocked, findProductionBuildBlocker } from '../support/browser'
+import path from 'node:path'
+
+import { failInCiWhenBlocked, findBrowserLaneBlocker, findProductionBuildBlocker, launchChromium, SCREENSHOT_DIR } from '../support/browser'
 import { createStory, fetchPage, readDistrictSection, readHtmlLang } from '../support/site'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 import { makePhoto, uploadPhoto } from '../int/photosFixtures'
@@ -248,7 +250,9 @@ describe.skipIf(blocker !== null)(`reader site and draft preview${blocker ? ` (s
     ])('the 404 page speaks $locale only', async ({ locale, query, speaks, never }) => {
       const page = await fetchPage(server.url, `/news/no-such-story${query}`)
       expect(page.status).toBe(404)
-      expect(readHtmlLang(page.html)).toBe(locale)
+      // Next 16 answers a notFound() with its error shell and the not-found page in its payload, <html lang> there.
+      expect(page.html).toContain(`<title>${speaks[2]}</title>`)
+      expect(page.html).toContain(`\\"html\\",null,{\\"lang\\":\\"${locale}\\"`)
       for (const words of speaks) expect(page.html).toContain(words)
       // Anywhere in the page: markup, title and the RSC payload.
       for (const words of never) expect(page.html).not.toContain(words)
@@ -349,6 +353,32 @@ describe.skipIf(blocker !== null)(`reader site and draft preview${blocker ? ` (s
       expect(await preview({ id: stories.draftOnly.id }, { locale: 'zh-Hant', req, token: null })).toBe(
         `${server.url}${previewPath(stories.draftOnly.id, '?locale=zh-Hant')}`,
       )
+    })
+  })
+
+  // In Chromium when there is one (the MongoDB lane runs these HTTP tests without a browser).
+  describe.skipIf(findBrowserLaneBlocker() !== null)('as a reader sees it in a browser', () => {
+    const shots = process.env.ADMIN_LOCALE_SHOTS ?? SCREENSHOT_DIR
+
+    it('the front page shows the stories’ pictures, and the 404 page its script’s words', async () => {
+      const browser = await launchChromium()
+      try {
+        const page = await browser.newPage({ viewport: { width: 1100, height: 900 } })
+        await page.goto(`${server.url}/`)
+        const picture = page.locator('#anyuan .story-card__picture img').first()
+        await picture.waitFor()
+        await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+        await page.screenshot({ path: path.join(shots, 'reader-front-page.png'), fullPage: true })
+
+        const response = await page.goto(`${server.url}/news/no-such-story?locale=zh-Hant`)
+        expect(response?.status()).toBe(404)
+        await expect(page.locator('main.not-found h1').textContent()).resolves.toBe('找不到這篇報道')
+        await expect(page.title()).resolves.toBe('找不到這篇報道 · 萍鄉新聞')
+        expect(await page.locator('body').innerText()).not.toMatch(/找不到这篇报道|返回首页|This page could not be found/)
+        await page.screenshot({ path: path.join(shots, 'reader-404-zh-Hant.png'), fullPage: true })
+      } finally {
+        await browser.close()
+      }
     })
   })
 
