@@ -126,7 +126,7 @@ export function explainRefusal(user: WorkflowUser | null | undefined, action: st
   }
   const onlyOwn = transition.ownStoriesOnly ?? []
   const hasUnrestrictedRole = transition.roles.some((role) => !onlyOwn.includes(role) && hasAnyRole(user, [role]))
-  if (!hasUnrestrictedRole && !isOwnStory(user, article)) return en ? `Reporters may ${label.toLowerCase()} their own stories only` : `记者只能${label}自己的稿件`
+  if (!hasUnrestrictedRole && !isOwnStory(user, article)) return en ? `“${label}”: reporters may do this to their own stories only` : `记者只能${label}自己的稿件`
   const stage = currentStage(article)
   // Admins may do everything: that includes publishing a story from any stage.
   const adminOverride = transition.action === 'publish' && hasAnyRole(user, ['admin'])
