@@ -1,9 +1,5 @@
-import type { Reporter } from 'vitest/node'
-
 import path from 'node:path'
 import { defineConfig } from 'vitest/config'
-
-import { describeSkippedLanes, listSkippedLanes } from './test/support/lanes'
 
 /**
  * Three kinds of tests:
@@ -17,17 +13,6 @@ const onCI = process.env.CI === 'true'
 const mongoUri = process.env.TEST_MONGODB_URI
 if (onCI && !mongoUri) {
   throw new Error('CI=true but TEST_MONGODB_URI is not set: the MongoDB test lane cannot run (see .ci/run)')
-}
-
-/**
- * Says at the end of a run which lanes it left out, why, and the command that runs each: a lane
- * without its database, build or browser is skipped outside CI, and a skip should not pass unseen.
- */
-const skippedLanesReporter: Reporter = {
-  onTestRunEnd() {
-    const summary = describeSkippedLanes(listSkippedLanes())
-    if (summary) process.stdout.write(summary)
-  },
 }
 
 const alias = { '@payload-config': path.resolve(import.meta.dirname, 'src/payload.config.ts') }
@@ -46,7 +31,8 @@ export default defineConfig({
   resolve: { alias },
   test: {
     pool: 'forks',
-    reporters: ['default', skippedLanesReporter],
+    // Ends a run by naming each lane it skipped, why, and the command that runs it.
+    reporters: ['default', './test/support/skippedLanesReporter.ts'],
     projects: [
       {
         extends: true,
