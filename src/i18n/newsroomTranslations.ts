@@ -8,7 +8,7 @@
 
 type Words = Record<string, { zh: string; en: string }>
 
-// Workflow panel, dashboard queues, the one clock (issue #13, points 6 and 7).
+// Workflow panel, dashboard queues, the one clock.
 const workflow = {
   stage: { zh: '流程阶段', en: 'Stage' },
   saveFirst: { zh: '保存稿件后可提交审核。', en: 'Save the story first to submit it for review.' },

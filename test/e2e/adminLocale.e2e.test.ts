@@ -19,7 +19,7 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHO
 const HAN = /\p{Script=Han}/u
 
 /**
- * One clock and one language in the admin (issue #13, points 6 and 7), in Debian's Chromium against
+ * One clock and one language in the admin, in Debian's Chromium against
  * the production build. The browser runs in New York time on purpose: the newsroom's times are
  * Beijing times whatever the machine's zone.
  */

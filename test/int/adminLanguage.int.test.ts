@@ -10,7 +10,7 @@ const inLanguage = (language: 'zh' | 'en') => ({ cookie: `payload-lng=${language
 const LATIN_WORD = /[A-Za-z]{2,}/
 
 /**
- * One language at a time (issue #13, point 7): refusals the admin shows come in the language the
+ * One language at a time: refusals the admin shows come in the language the
  * user chose, naming fields as the admin labels them, never by their keys.
  */
 describe('refusals in the admin’s language', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { formatBeijingAdminTime, fromBeijingWallClock, toBeijingWallClock } from '../../src/i18n/beijingTime'
 
-/** One clock (issue #13, point 6): Beijing time in one format, entered and shown the same in any browser zone. */
+/** One clock: Beijing time in one format, entered and shown the same in any browser zone. */
 describe('the admin’s clock', () => {
   it.each([
     { name: 'a morning in Beijing', iso: '2026-12-03T22:50:00.000Z', shown: '2026-12-04 06:50' },

@@ -21,7 +21,7 @@ function customTranslations(): [string, string, string][] {
   return rows
 }
 
-/** One language at a time (issue #13, point 7): each custom string exists in both languages, and each speaks only its own. */
+/** One language at a time: each custom string exists in both languages, and each speaks only its own. */
 describe('the admin’s own words', () => {
   it.each(customTranslations())('%s has Chinese and English', (key, zh, en) => {
     expect(zh, key).toBeTruthy()

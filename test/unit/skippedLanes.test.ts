@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 
 import { describeSkippedLanes, listSkippedLanes } from '../support/lanes'
 
-/** `npm test` on a fresh clone (issue #13, point 11): each lane it leaves out is named, with why and the command that runs it. */
+/** `npm test` on a fresh clone: each lane it leaves out is named, with why and the command that runs it. */
 describe('lanes a run leaves out', () => {
   it('without TEST_MONGODB_URI the MongoDB lanes are named, with the variable and the command', () => {
     const skipped = listSkippedLanes({})
