@@ -25,8 +25,10 @@ function labelOf(path: string, collection: SanitizedCollectionConfig | undefined
 export const localizeErrors: AfterErrorHook = ({ error, req, result, collection }) => {
   const first = result?.errors?.[0]
   if (!result || !first) return
+  // The answer is reworded in place: routeError sends the very object it passed as `result`.
   if (error instanceof WorkflowError) {
-    return { response: { ...result, errors: [{ ...first, message: error.messageIn(req.i18n.language) }, ...result.errors.slice(1)] } }
+    first.message = error.messageIn(req.i18n.language)
+    return
   }
   if (error instanceof ValidationError) {
     const data = error.data as { collection?: string; errors?: FieldError[] }
@@ -35,7 +37,6 @@ export const localizeErrors: AfterErrorHook = ({ error, req, result, collection 
     const config = collection ?? (data.collection ? (req.payload.collections as Record<string, { config: SanitizedCollectionConfig } | undefined>)[data.collection]?.config : undefined)
     const labels = fields.map((field) => (field.path ? labelOf(field.path, config, req) : ''))
     const lead = req.t('error:followingFieldsInvalid', { count: fields.length })
-    const message = `${lead}${lead.endsWith('：') ? '' : ' '}${labels.join(req.i18n.language === 'en' ? ', ' : '、')}`
-    return { response: { ...result, errors: [{ ...first, message }, ...result.errors.slice(1)] } }
+    first.message = `${lead}${lead.endsWith('：') ? '' : ' '}${labels.join(req.i18n.language === 'en' ? ', ' : '、')}`
   }
 }
