@@ -32,6 +32,8 @@ export default defineConfig({
   resolve: { alias },
   test: {
     pool: 'forks',
+    // Ends a run by naming each lane it skipped, why, and the command that runs it.
+    reporters: ['default', './test/support/skippedLanesReporter.ts'],
     projects: [
       {
         extends: true,

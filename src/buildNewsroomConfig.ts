@@ -18,6 +18,9 @@ import { configFreshObjects } from './configFreshObjects'
 import { buildDatabaseAdapter } from './db'
 import { deliveryPlugin } from './delivery/deliveryPlugin'
 import { queryGuards } from './http/queryGuards'
+import { ADMIN_DATE_FORMAT } from './i18n/beijingTime'
+import { localizeErrors } from './i18n/localizeErrors'
+import { newsroomTranslations } from './i18n/newsroomTranslations'
 import { importWarningsPlugin } from './importWarnings/importWarningsPlugin'
 import { searchPlugin } from './search/searchPlugin'
 import type { Env } from './env'
@@ -57,7 +60,8 @@ export function buildNewsroomConfig(env: Env) {
           Icon: '/components/admin/Icon#Icon',
         },
       },
-      dateFormat: 'yyyy-MM-dd HH:mm',
+      // One clock: every date the admin shows in one format (src/i18n/beijingTime.ts).
+      dateFormat: ADMIN_DATE_FORMAT,
       timezones: {
         supportedTimezones: [
           { label: '北京时间 (UTC+8)', value: 'Asia/Shanghai' },
@@ -95,9 +99,15 @@ export function buildNewsroomConfig(env: Env) {
     i18n: {
       supportedLanguages: { zh, en },
       fallbackLanguage: 'zh',
-      // Character counts, the first account's role (src/components/admin/); plugins add their own namespaces.
-      translations: newsroomAdminTranslations,
+      // The newsroom's own keys (src/i18n/) and the character counts and first account's role
+      // (src/components/admin/); plugins add their own namespaces.
+      translations: {
+        zh: { ...newsroomTranslations.zh, ...newsroomAdminTranslations.zh },
+        en: { ...newsroomTranslations.en, ...newsroomAdminTranslations.en },
+      },
     },
+    // Refusals in the language of the admin that asked (src/i18n/localizeErrors.ts).
+    hooks: { afterError: [localizeErrors] },
     localization: {
       // Labels keyed by the admin's language, and also by content locale code: Payload's version
       // comparison looks a locale's label up by the content locale's code and, finding nothing,

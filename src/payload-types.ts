@@ -335,7 +335,7 @@ export interface Photo {
   };
 }
 /**
- * Each caption belongs to one article; the same photo can carry different captions in different articles. Captions without a photo wait in the 待配图 queue.
+ * Each caption belongs to one article; the same photo can carry different captions in different articles. Captions without a photo wait in the “Awaiting a photo” queue.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "captions".
@@ -349,7 +349,7 @@ export interface Caption {
   credit?: string | null;
   article: string | Article;
   /**
-   * Choose an existing photo or upload one here. Empty puts the caption in the 待配图 queue.
+   * Choose an existing photo or upload one here. Empty puts the caption in the “Awaiting a photo” queue.
    */
   photo?: (string | null) | Photo;
   /**

@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 
 import { BlocksFeature, lexicalEditor } from '@payloadcms/richtext-lexical'
 
@@ -20,6 +20,8 @@ import { refuseStaleSave } from './hooks/refuseStaleSave'
 import { setCreatedBy } from './hooks/setCreatedBy'
 import { setSlugFromTitle } from './hooks/setSlugFromTitle'
 import { validateTitle } from './validateTitle'
+import { DAY_AND_TIME_PICKER } from '../../src/i18n/beijingTime'
+import { newsroomKey } from '../../src/i18n/newsroomTranslations'
 
 export { ARTICLES_SLUG }
 
@@ -121,17 +123,17 @@ export const Articles: CollectionConfig = {
       label: { zh: '原文链接', en: 'Source URL' },
       type: 'text',
       admin: { position: 'sidebar' },
-      validate: (value: unknown) =>
+      validate: (value: unknown, { req }: { req: PayloadRequest }) =>
         value === null || value === undefined || value === '' || (typeof value === 'string' && URL.canParse(value))
           ? true
-          : '请输入完整的网址 (http://…)',
+          : req.t(newsroomKey('fullUrl')),
     },
     {
       name: 'originalPublishedAt',
       label: { zh: '原始发布时间', en: 'Originally published' },
       type: 'date',
       timezone: true,
-      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+      admin: { position: 'sidebar', date: DAY_AND_TIME_PICKER },
     },
     { name: 'tags', label: { zh: '标签', en: 'Tags' }, type: 'text', hasMany: true, admin: { position: 'sidebar' } },
     {
@@ -171,7 +173,7 @@ export const Articles: CollectionConfig = {
         { name: 'format', label: { zh: '格式', en: 'Format' }, type: 'text' },
         { name: 'encoding', label: { zh: '编码', en: 'Encoding' }, type: 'text' },
         { name: 'script', label: { zh: '原文字体', en: 'Original script' }, type: 'text' },
-        { name: 'importedAt', label: { zh: '导入时间', en: 'Imported at' }, type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+        { name: 'importedAt', label: { zh: '导入时间', en: 'Imported at' }, type: 'date', admin: { date: DAY_AND_TIME_PICKER, components: { Field: '/components/admin/BeijingTime#BeijingTimeField' } } },
         {
           name: 'originalText',
           label: { zh: '原始文本', en: 'Original text' },

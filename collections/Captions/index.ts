@@ -26,7 +26,7 @@ export const Captions: CollectionConfig = {
     group: { zh: '内容', en: 'Content' },
     description: {
       zh: '每条说明属于一篇稿件；同一张图片在不同稿件中可配不同说明。没有图片的说明在“待配图”中等待摄影记者配图。',
-      en: 'Each caption belongs to one article; the same photo can carry different captions in different articles. Captions without a photo wait in the 待配图 queue.',
+      en: 'Each caption belongs to one article; the same photo can carry different captions in different articles. Captions without a photo wait in the “Awaiting a photo” queue.',
     },
     components: {
       beforeListTable: ['/components/photos/AwaitingPhotoQueue#AwaitingPhotoQueue'],
@@ -79,7 +79,7 @@ export const Captions: CollectionConfig = {
       admin: {
         description: {
           zh: '选择已有图片，或直接上传新图片。留空则列入“待配图”。',
-          en: 'Choose an existing photo or upload one here. Empty puts the caption in the 待配图 queue.',
+          en: 'Choose an existing photo or upload one here. Empty puts the caption in the “Awaiting a photo” queue.',
         },
       },
     },

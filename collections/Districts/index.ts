@@ -1,7 +1,8 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 
 import { anyone } from '../../src/access/anyone'
 import { EDITING_ROLES } from '../../src/roles'
+import { newsroomKey } from '../../src/i18n/newsroomTranslations'
 import { hasRole, isAdmin } from '../../src/access/hasRole'
 import { DISTRICTS_SLUG } from '../slugs'
 
@@ -38,8 +39,8 @@ export const Districts: CollectionConfig = {
       required: true,
       unique: true,
       index: true,
-      validate: (value: unknown) =>
-        typeof value === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) ? true : '只能包含小写字母、数字和连字符',
+      validate: (value: unknown, { req }: { req: PayloadRequest }) =>
+        typeof value === 'string' && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) ? true : req.t(newsroomKey('slugFormat')),
     },
     { name: 'pinyin', label: { zh: '拼音', en: 'Pinyin' }, type: 'text' },
     {
@@ -65,8 +66,8 @@ export const Districts: CollectionConfig = {
       type: 'text',
       required: true,
       unique: true,
-      validate: (value: unknown) =>
-        typeof value === 'string' && /^\d{6}$/.test(value) ? true : '行政区划代码应为 6 位数字 (GB/T 2260)',
+      validate: (value: unknown, { req }: { req: PayloadRequest }) =>
+        typeof value === 'string' && /^\d{6}$/.test(value) ? true : req.t(newsroomKey('districtCode')),
     },
     { name: 'description', label: { zh: '简介', en: 'Description' }, type: 'textarea' },
   ],

@@ -43,7 +43,7 @@ export const buildUsers = ({ secureCookies }: { secureCookies: boolean }): Colle
     // Payload's own e-mail field (merged by name), readable by admins and the account's owner only.
     // admin.hidden: the admin draws Payload's own e-mail input for auth collections; shown as a field
     // too, the create-first-user and account screens would ask for the e-mail twice.
-    { name: 'email', type: 'email', access: { read: canReadEmail }, admin: { hidden: true } },
+    { name: 'email', label: { zh: '电子邮件', en: 'Email' }, type: 'email', access: { read: canReadEmail }, admin: { hidden: true } },
     {
       name: 'name',
       label: { zh: '姓名', en: 'Name' },

@@ -1,6 +1,7 @@
 import type { ArrayField } from 'payload'
 
 import { USERS_SLUG } from '../../collections/slugs'
+import { DAY_AND_TIME_PICKER } from '../i18n/beijingTime'
 import {
   STORED_WARNING_KINDS,
   WARNING_RESOLUTIONS,
@@ -47,7 +48,7 @@ export const importWarningsField: ArrayField = {
       options: WARNING_RESOLUTIONS.map((resolution) => ({ value: resolution, label: warningResolutionLabels[resolution] })),
     },
     { name: 'resolvedBy', label: { zh: '处理人', en: 'Resolved by' }, type: 'relationship', relationTo: USERS_SLUG },
-    { name: 'resolvedAt', label: { zh: '处理时间', en: 'Resolved at' }, type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'resolvedAt', label: { zh: '处理时间', en: 'Resolved at' }, type: 'date', admin: { date: DAY_AND_TIME_PICKER, components: { Field: '/components/admin/BeijingTime#BeijingTimeField' } } },
     { name: 'resolutionNote', label: { zh: '处理说明', en: 'Note' }, type: 'text' },
   ],
 }

@@ -25,7 +25,7 @@ export function assertWarningOverride(user: OverridingUser, request: { reason?: 
 /** Refuses to put a story live while it has unresolved serious importer warnings, naming them. */
 export function assertNoUnresolvedImportWarnings(stored: unknown, incoming?: unknown): void {
   const unresolved = findUnresolvedSeriousWarnings(stored, incoming)
-  if (unresolved.length > 0) throw new WorkflowError('unresolved-import-warnings', { warnings: describeWarnings(unresolved) })
+  if (unresolved.length > 0) throw new WorkflowError('unresolved-import-warnings', { warnings: describeWarnings(unresolved), warningsEn: describeWarnings(unresolved, 'en') })
 }
 
 const idOf = (value: unknown): string | null => {

@@ -27,7 +27,7 @@ export async function resolveImportWarning(payload: Payload, req: PayloadRequest
   const user = req.user
   if (!user) throw new WorkflowError('sign-in-required')
   if (!(await mayEditStory(payload, req, articleId))) {
-    throw new WorkflowError('import-warning-resolve-refused', { reason: '您不能编辑这篇稿件' })
+    throw new WorkflowError('import-warning-resolve-refused', { reason: '您不能编辑这篇稿件', reasonEn: 'you may not edit this story' })
   }
   const article = await payload.findByID({ collection: ARTICLES_SLUG, id: articleId, depth: 0, draft: true, overrideAccess: true, req })
   const rows = storedWarningsOf(article)

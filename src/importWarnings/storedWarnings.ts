@@ -48,15 +48,19 @@ function shorten(text: string, length: number): string {
   return flat.length > length ? `${flat.slice(0, length)}…` : flat
 }
 
-/** A warning named for the newsroom (中文): its kind, where, and its snippet. */
-export function describeWarning(warning: StoredWarning): string {
-  const label = warningKindLabels[warning.kind as StoredWarningKind]?.zh ?? warning.kind ?? '未知警告'
-  const place = typeof warning.paragraph === 'number' ? `第${warning.paragraph + 1}段` : typeof warning.line === 'number' ? `源文件第${warning.line}行` : ''
+/** A warning named for the newsroom, in Chinese or English: its kind, where, and its snippet. */
+export function describeWarning(warning: StoredWarning, language: 'zh' | 'en' = 'zh'): string {
+  const en = language === 'en'
+  const label = warningKindLabels[warning.kind as StoredWarningKind]?.[language] ?? warning.kind ?? (en ? 'Unknown warning' : '未知警告')
+  const paragraph = typeof warning.paragraph === 'number' ? warning.paragraph + 1 : null
+  const line = typeof warning.line === 'number' ? warning.line : null
+  const place = paragraph !== null ? (en ? `paragraph ${paragraph}` : `第${paragraph}段`) : line !== null ? (en ? `source line ${line}` : `源文件第${line}行`) : ''
   const snippet = warning.snippet ? `“${shorten(warning.snippet, 24)}”` : ''
-  const where = [place, snippet].filter(Boolean).join('：')
-  return where ? `${label}（${where}）` : label
+  const where = [place, snippet].filter(Boolean).join(en ? ': ' : '：')
+  if (!where) return label
+  return en ? `${label} (${where})` : `${label}（${where}）`
 }
 
-export function describeWarnings(warnings: readonly StoredWarning[]): string {
-  return warnings.map(describeWarning).join('；')
+export function describeWarnings(warnings: readonly StoredWarning[], language: 'zh' | 'en' = 'zh'): string {
+  return warnings.map((warning) => describeWarning(warning, language)).join(language === 'en' ? '; ' : '；')
 }

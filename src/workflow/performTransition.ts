@@ -50,9 +50,9 @@ export async function performTransition(payload: Payload, req: PayloadRequest, a
 
   const article = await payload.findByID({ collection: ARTICLES_SLUG, id: articleId, depth: 0, draft: true, overrideAccess: true, req })
   const refusal = explainRefusal(user as never, transition.action, article as never)
-  if (refusal) throw new WorkflowError('transition-refused', { reason: refusal })
+  if (refusal) throw new WorkflowError('transition-refused', { reason: refusal, reasonEn: explainRefusal(user as never, transition.action, article as never, 'en') ?? undefined })
   const comment = request.comment?.trim() || undefined
-  if (transition.commentRequired && !comment) throw new WorkflowError('comment-required', { action: transition.label.zh })
+  if (transition.commentRequired && !comment) throw new WorkflowError('comment-required', { action: transition.action })
 
   const now = new Date()
   const publishAt = parseFutureTime(request.publishAt, 'publishAt', now)

@@ -1,8 +1,10 @@
 import type { Endpoint } from 'payload'
 
+import { getTranslation } from '@payloadcms/translations'
 import { APIError } from 'payload'
 import { z } from 'zod'
 
+import { newsroomKey } from '../i18n/newsroomTranslations'
 import { performTransition } from './performTransition'
 import { stageLabels, type Stage } from './stages'
 
@@ -29,7 +31,7 @@ export const transitionEndpoint: Endpoint = {
       throw new APIError(issue.message.includes(':') ? issue.message : `${issue.path.join('.') || 'body'}: ${issue.message}`, 400, null, true)
     }
     const doc = await performTransition(req.payload, req, id, body.data)
-    const stage = stageLabels[doc.workflowStage as Stage]?.zh ?? doc.workflowStage
-    return Response.json({ doc, message: `稿件已进入“${stage}”阶段` })
+    const stage = getTranslation(stageLabels[doc.workflowStage as Stage] ?? String(doc.workflowStage), req.i18n)
+    return Response.json({ doc, message: req.t(newsroomKey('movedTo'), { stage }) })
   },
 }

@@ -112,25 +112,29 @@ function isOwnStory(user: WorkflowUser, article: WorkflowArticle): boolean {
   return creatorId !== undefined && creatorId !== null && String(creatorId) === String(user.id)
 }
 
-/** Why the user may not do this to the article, or null when they may. Messages are for the newsroom (中文). */
-export function explainRefusal(user: WorkflowUser | null | undefined, action: string, article: WorkflowArticle): string | null {
+/** Why the user may not do this to the article, or null when they may: for the newsroom, in Chinese or in English. */
+export function explainRefusal(user: WorkflowUser | null | undefined, action: string, article: WorkflowArticle, language: 'zh' | 'en' = 'zh'): string | null {
+  const en = language === 'en'
   const transition = findTransition(action)
-  if (!transition) return `未知的操作“${action}”`
-  if (!user) return '请先登录'
+  if (!transition) return en ? `Unknown action “${action}”` : `未知的操作“${action}”`
+  if (!user) return en ? 'Please sign in first' : '请先登录'
+  const label = transition.label[language]
   if (!hasAnyRole(user, transition.roles)) {
-    const held = (user.roles ?? []).map((role) => roleLabels[role as RoleName]?.zh ?? role).join('、') || '无角色'
-    const needed = transition.roles.map((role) => roleLabels[role].zh).join('、')
-    return `${held}不能${transition.label.zh}；只有${needed}可以${transition.label.zh}`
+    const held = (user.roles ?? []).map((role) => roleLabels[role as RoleName]?.[language] ?? role).join(en ? ', ' : '、') || (en ? 'No role' : '无角色')
+    const needed = transition.roles.map((role) => roleLabels[role][language]).join(en ? ', ' : '、')
+    return en ? `${held} may not ${label.toLowerCase()}; only ${needed} may` : `${held}不能${label}；只有${needed}可以${label}`
   }
   const onlyOwn = transition.ownStoriesOnly ?? []
   const hasUnrestrictedRole = transition.roles.some((role) => !onlyOwn.includes(role) && hasAnyRole(user, [role]))
-  if (!hasUnrestrictedRole && !isOwnStory(user, article)) return `记者只能${transition.label.zh}自己的稿件`
+  if (!hasUnrestrictedRole && !isOwnStory(user, article)) return en ? `“${label}”: reporters may do this to their own stories only` : `记者只能${label}自己的稿件`
   const stage = currentStage(article)
   // Admins may do everything: that includes publishing a story from any stage.
   const adminOverride = transition.action === 'publish' && hasAnyRole(user, ['admin'])
   if (!adminOverride && !transition.from.includes(stage)) {
-    const allowed = transition.from.map((from) => stageLabels[from].zh).join('、')
-    return `稿件处于“${stageLabels[stage].zh}”阶段，不能${transition.label.zh}（须处于：${allowed}）`
+    const allowed = transition.from.map((from) => stageLabels[from][language]).join(en ? ', ' : '、')
+    return en
+      ? `The story is at “${stageLabels[stage].en}”; “${label}” needs it at: ${allowed}`
+      : `稿件处于“${stageLabels[stage].zh}”阶段，不能${label}（须处于：${allowed}）`
   }
   return null
 }

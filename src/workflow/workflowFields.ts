@@ -4,6 +4,7 @@ import { WORKFLOW_EVENTS_SLUG } from '../../collections/slugs'
 import { fieldSignedIn } from '../access/fieldSignedIn'
 import { nobody } from '../access/nobody'
 import { STAGES, stageLabels } from './stages'
+import { DAY_AND_TIME_PICKER } from '../i18n/beijingTime'
 
 /** The workflow's fields at the top of an article's sidebar: its stage, the actions this user may take, its schedule. */
 export const workflowSidebarFields: Field[] = [
@@ -36,14 +37,14 @@ export const workflowSidebarFields: Field[] = [
     label: { zh: '定时发布时间', en: 'Scheduled to publish at' },
     type: 'date',
     access: { read: fieldSignedIn, create: nobody, update: nobody },
-    admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' }, condition: (data) => Boolean(data?.scheduledPublishAt) },
+    admin: { position: 'sidebar', readOnly: true, date: DAY_AND_TIME_PICKER, condition: (data) => Boolean(data?.scheduledPublishAt), components: { Field: '/components/admin/BeijingTime#BeijingTimeField', Cell: '/components/admin/BeijingTime#BeijingTimeCell' } },
   },
   {
     name: 'scheduledUnpublishAt',
     label: { zh: '定时撤稿时间', en: 'Scheduled to unpublish at' },
     type: 'date',
     access: { read: fieldSignedIn, create: nobody, update: nobody },
-    admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' }, condition: (data) => Boolean(data?.scheduledUnpublishAt) },
+    admin: { position: 'sidebar', readOnly: true, date: DAY_AND_TIME_PICKER, condition: (data) => Boolean(data?.scheduledUnpublishAt), components: { Field: '/components/admin/BeijingTime#BeijingTimeField', Cell: '/components/admin/BeijingTime#BeijingTimeCell' } },
   },
 ]
 

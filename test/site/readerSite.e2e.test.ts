@@ -2,11 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { buildLexicalBody } from '../../src/importer/store/buildLexicalBody'
 import { callApi, type TestUser, signedInAs } from '../support/api'
-import { failInCiWhenBlocked, findProductionBuildBlocker } from '../support/browser'
+import path from 'node:path'
+
+import { failInCiWhenBlocked, findBrowserLaneBlocker, findProductionBuildBlocker, launchChromium, SCREENSHOT_DIR } from '../support/browser'
 import { createStory, fetchPage, readDistrictSection, readHtmlLang } from '../support/site'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 import { makePhoto, uploadPhoto } from '../support/photos'
-import { publishAs } from '../support/publishing'
+import { publishAs, workflowActor } from '../support/publishing'
 
 const blocker = failInCiWhenBlocked(findProductionBuildBlocker(), 'reader-site tests')
 
@@ -29,6 +31,8 @@ const DRAFT_ONLY = { title: '安源区未发布草稿稿件', paragraphs: ['这�
 const DRAFT_CAPTION = '草稿图片说明文字待配图'
 const BOAT_RACE = { title: '湘东区举办龙舟赛', paragraphs: ['龙舟赛在萍水河举行。'], originalPublishedAt: '2024-06-10T01:00:00.000Z' }
 const BOAT_RACE_EDIT = { title: '湘东区举办龙舟赛修改稿', paragraph: '修改稿新增的一段正文，尚未发布。' }
+/** A story written in the newsroom (no original date), published, then corrected live; its source is stored in simplified script. */
+const MARKET = { title: '安源区菜市场改造后重新开业', paragraphs: ['改造后的菜市场设有一百二十个摊位。'], source: '萍乡日报社', sourceHant: '萍鄉日報社', correctedTitle: '安源区菜市场改造后重新开业迎客' }
 
 /**
  * The reader site (src/app/(site)) as a visitor and an editor meet it over HTTP, against the
@@ -79,10 +83,37 @@ describe.skipIf(blocker !== null)(`reader site and draft preview${blocker ? ` (s
       draft: true,
       overrideAccess: true,
     })
+
+    // Written here, published, and a minute's work later corrected on the live story by the chief editor.
+    stories.market = await createStory(server.payload, { ...MARKET, districts: anyuan }, { publish: false })
+    await server.payload.update({ collection: 'articles', id: stories.market.id, data: { source: MARKET.source } as never, draft: true, overrideAccess: true })
+    await publishAs(server.payload, stories.market.id)
+    await new Promise((resolve) => setTimeout(resolve, 1_100))
+    await server.payload.update({
+      collection: 'articles',
+      id: stories.market.id,
+      data: { title: MARKET.correctedTitle, _status: 'published' } as never,
+      locale: 'zh-Hans',
+      user: await workflowActor(server.payload),
+      overrideAccess: false,
+    })
   })
   afterAll(async () => {
     await stopTestServer(server)
   })
+
+  /** The page's text as a reader reads it: tags and React's text separators out, spaces collapsed. */
+  const readText = (html: string) =>
+    html
+      .replace(/<script[\s\S]*?<\/script>/g, '')
+      .replace(/<!-- -->/g, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ')
+  /** The times in the audit trail: when a story went live. */
+  const publishTimes = async (id: string) =>
+    (
+      await server.payload.find({ collection: 'workflow-events', where: { and: [{ article: { equals: id } }, { action: { equals: 'publish' } }] }, sort: 'at', overrideAccess: true })
+    ).docs.map((event) => new Date(event.at).toISOString())
 
   describe('home page', () => {
     it('lists the published stories under their districts, newest first, and no draft', async () => {
@@ -96,6 +127,7 @@ describe.skipIf(blocker !== null)(`reader site and draft preview${blocker ? ` (s
       // Newest first by the time shown: the undated story (published just now), then by original publication time.
       const titlesIn = (section: string | null) => [...(section ?? '').matchAll(/class="story-card__title" href="([^"]+)">([^<]+)</g)].map((m) => [m[1], m[2]])
       expect(titlesIn(anyuan)).toEqual([
+        [`/news/${stories.market.slug}`, MARKET.correctedTitle],
         [`/news/${stories.fireDrill.slug}`, FIRE_DRILL.title],
         [`/news/${stories.library.slug}`, LIBRARY.title],
         [`/news/${stories.oldStreet.slug}`, OLD_STREET.title],
@@ -109,6 +141,25 @@ describe.skipIf(blocker !== null)(`reader site and draft preview${blocker ? ` (s
       expect(readDistrictSection(page.html, 'lianhua')).toBeNull()
       // Nothing of a draft, anywhere in the page (markup or the RSC payload).
       for (const hidden of [DRAFT_ONLY.title, BOAT_RACE_EDIT.title]) expect(page.html).not.toContain(hidden)
+    })
+
+    it('shows each story’s picture: its hero photo, else its first captioned photo; none for a story without one', async () => {
+      const page = await fetchPage(server.url, '/')
+      const cards = (readDistrictSection(page.html, 'anyuan') ?? '').split('<li ').slice(1)
+      const card = (slug: string) => cards.find((markup) => markup.includes(`href="/news/${slug}"`)) ?? ''
+      expect(card(stories.library.slug)).toContain('class="story-card__picture"')
+      expect(card(stories.library.slug)).toMatch(/<img src="[^"]+-card-768x512\.jpg"[^>]*alt="社区图书馆自习室"/)
+      expect(card(stories.fireDrill.slug)).not.toContain('<img')
+    })
+
+    it('orders an imported story by its original date, not the day it was published here', async () => {
+      // The library story (2024) went live after the old-street story (2023) and the market story went live last of all.
+      const page = await fetchPage(server.url, '/')
+      const anyuan = readDistrictSection(page.html, 'anyuan') ?? ''
+      expect(anyuan.indexOf(LIBRARY.title)).toBeLessThan(anyuan.indexOf(OLD_STREET.title))
+      const [libraryLive] = await publishTimes(stories.library.id)
+      expect(anyuan).toContain(`dateTime="${LIBRARY.originalPublishedAt}"`)
+      expect(anyuan).not.toContain(`dateTime="${libraryLive}"`)
     })
 
     it('shows the times in Beijing time', async () => {
@@ -169,6 +220,42 @@ describe.skipIf(blocker !== null)(`reader site and draft preview${blocker ? ` (s
       expect(page.html).toContain(`<figcaption><span class="caption">${CAPTION.hant}</span><span class="credit">郁佳敏 攝</span></figcaption>`)
       expect(page.html).toContain('<a href="/?locale=zh-Hant#anyuan">安源區</a>')
       expect(page.html).not.toContain(LIBRARY.paragraphs[0])
+    })
+
+    it('a story published once shows 发布时间, its original date, and no 更新时间', async () => {
+      const text = readText((await fetchPage(server.url, `/news/${stories.library.slug}`)).html)
+      expect(text).toContain('发布时间 2024年5月1日 09:30')
+      expect(text).not.toContain('更新时间')
+    })
+
+    it('a story written here, corrected after it went live: 发布时间 when it first went live, 更新时间 when the correction did', async () => {
+      const [first, correction] = await publishTimes(stories.market.id)
+      expect(correction).toBeDefined()
+      const page = await fetchPage(server.url, `/news/${stories.market.slug}`)
+      expect(page.html).toMatch(new RegExp(`<span class="story__published">发布时间(<!-- -->)? <time dateTime="${first}">`))
+      expect(page.html).toMatch(new RegExp(`<span class="story__updated">更新时间(<!-- -->)? <time dateTime="${correction}">`))
+    })
+
+    it('shows the source in the page’s script', async () => {
+      expect(readText((await fetchPage(server.url, `/news/${stories.market.slug}`)).html)).toContain(`来源：${MARKET.source}`)
+      const hant = readText((await fetchPage(server.url, `/news/${stories.market.slug}?locale=zh-Hant`)).html)
+      expect(hant).toContain(`來源：${MARKET.sourceHant}`)
+      expect(hant).toContain('發布時間')
+      expect(hant).not.toContain(MARKET.source)
+    })
+
+    it.each([
+      { locale: 'zh-Hans', query: '', speaks: ['找不到这篇报道', '返回首页', '萍乡新闻'], never: ['找不到這篇報道', '返回首頁', '萍鄉新聞'] },
+      { locale: 'zh-Hant', query: '?locale=zh-Hant', speaks: ['找不到這篇報道', '返回首頁', '萍鄉新聞'], never: ['找不到这篇报道', '返回首页', '萍乡新闻'] },
+    ])('the 404 page speaks $locale only', async ({ locale, query, speaks, never }) => {
+      const page = await fetchPage(server.url, `/news/no-such-story${query}`)
+      expect(page.status).toBe(404)
+      // Next 16 answers a notFound() with its error shell and the not-found page in its payload, <html lang> there.
+      expect(page.html).toContain(`<title>${speaks[2]}</title>`)
+      expect(page.html).toContain(`\\"html\\",null,{\\"lang\\":\\"${locale}\\"`)
+      for (const words of speaks) expect(page.html).toContain(words)
+      // Anywhere in the page: markup, title and the RSC payload.
+      for (const words of never) expect(page.html).not.toContain(words)
     })
 
     it('a live story with a newer draft shows the published version only', async () => {
@@ -266,6 +353,32 @@ describe.skipIf(blocker !== null)(`reader site and draft preview${blocker ? ` (s
       expect(await preview({ id: stories.draftOnly.id }, { locale: 'zh-Hant', req, token: null })).toBe(
         `${server.url}${previewPath(stories.draftOnly.id, '?locale=zh-Hant')}`,
       )
+    })
+  })
+
+  // In Chromium when there is one (the MongoDB lane runs these HTTP tests without a browser).
+  describe.skipIf(findBrowserLaneBlocker() !== null)('as a reader sees it in a browser', () => {
+    const shots = process.env.ADMIN_LOCALE_SHOTS ?? SCREENSHOT_DIR
+
+    it('the front page shows the stories’ pictures, and the 404 page its script’s words', async () => {
+      const browser = await launchChromium()
+      try {
+        const page = await browser.newPage({ viewport: { width: 1100, height: 900 } })
+        await page.goto(`${server.url}/`)
+        const picture = page.locator('#anyuan .story-card__picture img').first()
+        await picture.waitFor()
+        await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+        await page.screenshot({ path: path.join(shots, 'reader-front-page.png'), fullPage: true })
+
+        const response = await page.goto(`${server.url}/news/no-such-story?locale=zh-Hant`)
+        expect(response?.status()).toBe(404)
+        await expect(page.locator('main.not-found h1').textContent()).resolves.toBe('找不到這篇報道')
+        await expect(page.title()).resolves.toBe('找不到這篇報道 · 萍鄉新聞')
+        expect(await page.locator('body').innerText()).not.toMatch(/找不到这篇报道|返回首页|This page could not be found/)
+        await page.screenshot({ path: path.join(shots, 'reader-404-zh-Hant.png'), fullPage: true })
+      } finally {
+        await browser.close()
+      }
     })
   })
 

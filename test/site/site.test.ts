@@ -8,7 +8,7 @@ import { buildSrcSet, pickFallbackUrl } from '../../src/site/readerImage'
 import { buildLocalePath } from '../../src/site/siteLocales'
 import { orderCaptions } from '../../src/site/orderCaptions'
 import { showInScript } from '../../src/site/siteText'
-import { getStoryTime, sortLatestFirst } from '../../src/site/storyTime'
+import { getStoryTimes, sortLatestFirst } from '../../src/site/storyTime'
 
 describe('formatBeijingTime', () => {
   it.each([
@@ -118,9 +118,33 @@ describe('showInScript', () => {
 describe('latest first', () => {
   const story = (name: string, originalPublishedAt: string | null, updatedAt: string) => ({ name, originalPublishedAt, updatedAt })
 
-  it('dates a story by its original publication time, else its last published save', () => {
-    expect(getStoryTime(story('a', '2022-01-03T07:00:00+08:00', '2026-01-01T00:00:00Z'))).toEqual({ iso: '2022-01-03T07:00:00+08:00', kind: 'published' })
-    expect(getStoryTime(story('b', null, '2026-01-01T00:00:00Z'))).toEqual({ iso: '2026-01-01T00:00:00Z', kind: 'updated' })
+  it.each([
+    {
+      name: 'an imported story: its original date, not the day it was imported and published here',
+      story: story('a', '2022-01-03T07:00:00+08:00', '2026-01-01T00:00:05Z'),
+      publications: { first: '2026-01-01T00:00:00Z', last: '2026-01-01T00:00:00Z' },
+      times: { published: '2022-01-03T07:00:00+08:00', updated: null },
+    },
+    {
+      name: 'a story written here: when it first went live, not its last save',
+      story: story('b', null, '2026-01-01T00:00:03Z'),
+      publications: { first: '2026-01-01T00:00:00Z', last: '2026-01-01T00:00:00Z' },
+      times: { published: '2026-01-01T00:00:00Z', updated: null },
+    },
+    {
+      name: 'published again a day later: 发布时间 and 更新时间',
+      story: story('c', null, '2026-01-02T00:00:00Z'),
+      publications: { first: '2026-01-01T00:00:00Z', last: '2026-01-02T00:00:00Z' },
+      times: { published: '2026-01-01T00:00:00Z', updated: '2026-01-02T00:00:00Z' },
+    },
+    {
+      name: 'no audit trail (a draft preview): its last save',
+      story: story('e', null, '2026-01-01T00:00:00Z'),
+      publications: undefined,
+      times: { published: '2026-01-01T00:00:00Z', updated: null },
+    },
+  ])('$name', ({ story: dated, publications, times }) => {
+    expect(getStoryTimes(dated, publications)).toEqual(times)
   })
 
   it('merges dated and undated stories by the time shown, newest first, up to the limit', () => {
@@ -131,6 +155,13 @@ describe('latest first', () => {
       story('web, saved 2021', null, '2021-06-01T00:00:00Z'),
     ]
     expect(sortLatestFirst(stories, 3).map((s) => s.name)).toEqual(['web, saved 2025', 'print 2022', 'web, saved 2021'])
+  })
+
+  it('orders a story written here by its first publish, not a later save', () => {
+    const stories = [story('print 2022', '2022-01-02T23:00:00Z', '2026-01-05T00:00:00Z'), story('web, first live 2021, edited 2026', null, '2026-02-01T00:00:00Z')]
+    const publications = { first: '2021-06-01T00:00:00Z', last: '2026-02-01T00:00:00Z' }
+    const publicationsOf = (s: { name: string }) => (s.name.startsWith('web') ? publications : undefined)
+    expect(sortLatestFirst(stories, 2, publicationsOf).map((s) => s.name)).toEqual(['print 2022', 'web, first live 2021, edited 2026'])
   })
 })
 

@@ -2,20 +2,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+import { CHROMIUM_PATH } from './lanes'
+
 export const SCREENSHOT_DIR = path.resolve(import.meta.dirname, '../../test-results')
 
-/** Why the Next.js pages cannot be served here (no production build), or null when they can. */
-export function findProductionBuildBlocker(): string | null {
-  if (!fs.existsSync(path.resolve(import.meta.dirname, '../../.next/BUILD_ID'))) return 'no production build (npm run build)'
-  return null
-}
-
-/** Why the browser lane cannot run here, or null when it can. */
-export function findBrowserLaneBlocker(): string | null {
-  if (!fs.existsSync(CHROMIUM_PATH)) return `no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium)`
-  return findProductionBuildBlocker()
-}
+export { CHROMIUM_PATH, findBrowserLaneBlocker, findProductionBuildBlocker } from './lanes'
 
 /** In CI every lane must run: there a blocker fails the file instead of skipping it. Returns the blocker (for describe.skipIf). */
 export function failInCiWhenBlocked(blocker: string | null, lane: string): string | null {

@@ -94,17 +94,21 @@ describe('editorial workflow over REST', () => {
     const article = await createArticleAt(server.payload, from)
     const response = await transition(article.id, tokenOf(who), { action, comment: '   ' })
     expect(response.status).toBe(400)
-    expect(response.body.errors[0].message).toMatch(/^comment: .*须填写原因$/)
+    expect(response.body.errors[0].message).toMatch(/^[^a-z]*须填写原因$/)
+    expect(response.body.errors[0].data).toEqual({ code: 'comment-required', field: 'comment' })
   })
 
   it('an unknown action and a schedule without a time are 400s', async () => {
     const article = await createArticleAt(server.payload, 'approved')
-    expect((await transition(article.id, users.chief.token, { action: 'fast-track' })).body.errors[0].message).toMatch(/^action: /)
+    expect((await transition(article.id, users.chief.token, { action: 'fast-track' })).body.errors[0]).toMatchObject({
+      message: '未知的操作“fast-track”',
+      data: { code: 'unknown-action', field: 'action' },
+    })
     const noTime = await transition(article.id, users.chief.token, { action: 'schedule' })
     expect(noTime.status).toBe(400)
-    expect(noTime.body.errors[0].message).toMatch(/^publishAt: /)
+    expect(noTime.body.errors[0]).toMatchObject({ message: '定时发布须指定发布时间', data: { field: 'publishAt' } })
     const past = await transition(article.id, users.chief.token, { action: 'schedule', publishAt: '2020-01-01T00:00:00+08:00' })
-    expect(past.body.errors[0].message).toBe('publishAt: 时间须在将来')
+    expect(past.body.errors[0]).toMatchObject({ message: '发布时间须在将来', data: { code: 'time-not-future', field: 'publishAt' } })
   })
 
   describe('Payload’s own _status path is guarded too', () => {

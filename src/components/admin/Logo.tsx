@@ -1,15 +1,18 @@
+import type { ServerProps } from 'payload'
+
 import React from 'react'
 
+import { newsroomKey } from '../../i18n/newsroomTranslations'
 import { NEWSROOM_NAME, NEWSROOM_NAME_EN } from '../../newsroom'
 
 /** The sign-in page logo: the newsroom's name, not Payload's. */
-export function Logo() {
+export function Logo({ i18n }: Partial<Pick<ServerProps, 'i18n'>>) {
   return (
     <div style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
       <NewsroomMark size={48} />
       <div>
         <div style={{ fontSize: 28, fontWeight: 700, letterSpacing: 2 }}>{NEWSROOM_NAME}</div>
-        <div style={{ fontSize: 13, opacity: 0.7 }}>{NEWSROOM_NAME_EN} · 内容管理系统</div>
+        <div style={{ fontSize: 13, opacity: 0.7 }}>{NEWSROOM_NAME_EN} · {i18n ? i18n.t(newsroomKey('cms')) : '内容管理系统'}</div>
       </div>
     </div>
   )

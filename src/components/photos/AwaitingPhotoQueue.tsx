@@ -4,6 +4,7 @@ import Link from 'next/link'
 import React from 'react'
 
 import { CAPTIONS_SLUG } from '../../../collections/slugs'
+import { newsroomKey } from '../../i18n/newsroomTranslations'
 import { AWAITING_PHOTO_QUERY, AWAITING_PHOTO_WHERE, isAwaitingPhotoFilter } from '../../photos/awaitingPhoto'
 
 const tab: React.CSSProperties = {
@@ -21,20 +22,20 @@ const activeTab: React.CSSProperties = { ...tab, background: 'var(--theme-elevat
  * A photographer opens a caption from the queue and attaches an existing photo or uploads one
  * in place with the photo field's own drawer.
  */
-export async function AwaitingPhotoQueue({ payload, user, searchParams }: BeforeListTableServerProps) {
+export async function AwaitingPhotoQueue({ payload, user, searchParams, i18n }: BeforeListTableServerProps) {
   const { totalDocs } = await payload.count({ collection: CAPTIONS_SLUG, where: AWAITING_PHOTO_WHERE, overrideAccess: false, user })
   const listUrl = `${payload.config.routes.admin}/collections/${CAPTIONS_SLUG}`
   const showingQueue = isAwaitingPhotoFilter(searchParams)
   return (
-    <nav aria-label="待配图" style={{ display: 'flex', alignItems: 'center', gap: 12, margin: '0 0 16px', flexWrap: 'wrap' }}>
+    <nav aria-label={i18n.t(newsroomKey('awaitingPhoto'))} style={{ display: 'flex', alignItems: 'center', gap: 12, margin: '0 0 16px', flexWrap: 'wrap' }}>
       <Link href={listUrl} style={showingQueue ? tab : activeTab}>
-        全部说明
+        {i18n.t(newsroomKey('allCaptions'))}
       </Link>
       <Link href={`${listUrl}?${AWAITING_PHOTO_QUERY}`} style={showingQueue ? activeTab : tab} data-testid="awaiting-photo-queue">
-        待配图 <strong>{totalDocs}</strong> 条
+        {i18n.t(newsroomKey('awaitingPhoto'))} <strong>{totalDocs}</strong>
       </Link>
       <span style={{ color: 'var(--theme-elevation-500)', fontSize: 13 }}>
-        {totalDocs > 0 ? '打开一条说明，在“图片”处选择已有图片或直接上传。' : '所有说明都已配图。'}
+        {i18n.t(newsroomKey(totalDocs > 0 ? 'awaitingHint' : 'allHavePhotos'))}
       </span>
     </nav>
   )

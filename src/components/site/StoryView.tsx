@@ -12,7 +12,7 @@ import { orderCaptions } from '../../site/orderCaptions'
 import { toPhotoImage } from '../../photos/photoImage'
 import { buildLocalePath } from '../../site/siteLocales'
 import { showInScript, siteText } from '../../site/siteText'
-import { getStoryTime } from '../../site/storyTime'
+import { getStoryTimes, type Publications } from '../../site/storyTime'
 import { correctionKindLabels } from '../../syndication/correctionsField'
 import { StoryPicture } from './StoryPicture'
 
@@ -66,10 +66,21 @@ const populated = <T extends { id: string }>(values: (string | T)[] | null | und
  * names, the source and the default credit are shown in the page's script (showInScript);
  * people's names never are: character conversion would misspell them (郁 → 鬱).
  */
-export function StoryView({ article, locale, preview = false }: { article: Article; locale: SiteLocale; preview?: boolean }) {
+export function StoryView({
+  article,
+  locale,
+  publications,
+  preview = false,
+}: {
+  article: Article
+  locale: SiteLocale
+  /** From the audit trail (src/site/readerQueries.ts): when it first and last went live. */
+  publications?: Publications | null
+  preview?: boolean
+}) {
   const text = siteText[locale]
   const districts = populated<District>(article.districts)
-  const time = getStoryTime(article)
+  const time = getStoryTimes(article, publications)
   const hero = typeof article.heroPhoto === 'object' && article.heroPhoto !== null ? (article.heroPhoto as Photo) : null
   const placed = new Set(getCaptionIdsInBody(article.body))
   const captions = orderCaptions(populated<Caption>(article.captions?.docs)).filter(
@@ -90,9 +101,14 @@ export function StoryView({ article, locale, preview = false }: { article: Artic
         <h1 className="story__title">{article.title}</h1>
         {article.subtitle && <p className="story__deck">{article.subtitle}</p>}
         <p className="story__meta">
-          <span>
-            {time.kind === 'published' ? text.published : text.updated} <time dateTime={time.iso}>{formatBeijingTime(time.iso, locale)}</time>
+          <span className="story__published">
+            {text.published} <time dateTime={time.published}>{formatBeijingTime(time.published, locale)}</time>
           </span>
+          {time.updated && (
+            <span className="story__updated">
+              {text.updated} <time dateTime={time.updated}>{formatBeijingTime(time.updated, locale)}</time>
+            </span>
+          )}
           {article.authors && article.authors.length > 0 && (
             <span>
               {text.authors}：{article.authors.join(' ')}
@@ -117,7 +133,7 @@ export function StoryView({ article, locale, preview = false }: { article: Artic
         <aside className="story__notes" aria-label={text.notes}>
           {article.corrections.map((note) => (
             <p key={note.id ?? note.at} className={`story__note story__note--${note.kind}`}>
-              <strong>{correctionKindLabels[note.kind].zh}</strong> <time dateTime={note.at}>{formatBeijingTime(note.at, locale)}</time>：
+              <strong>{showInScript(correctionKindLabels[note.kind].zh, locale)}</strong> <time dateTime={note.at}>{formatBeijingTime(note.at, locale)}</time>：
               {showInScript(note.note, locale)}
             </p>
           ))}

@@ -3,6 +3,8 @@
 import { Button, toast, useAuth, useDocumentInfo, useLocale, useTranslation } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
 
+import { formatBeijingAdminTime } from '../../i18n/beijingTime'
+import { newsroomKey } from '../../i18n/newsroomTranslations'
 import { hasAnyRole } from '../../roles'
 import { availableActions } from '../../workflow/transitions'
 // Pure modules only: this runs in the browser.
@@ -89,7 +91,7 @@ export function ImportWarningsPanel() {
   async function post(url: string, body: unknown): Promise<boolean> {
     setBusy(true)
     try {
-      const response = await fetch(url, { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+      const response = await fetch(url, { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json', 'accept-language': i18n.language }, body: JSON.stringify(body) })
       const json = await response.json().catch(() => ({}))
       if (!response.ok) {
         toast.error(json?.errors?.[0]?.message ?? tr('importWarnings:failed'))
@@ -117,8 +119,10 @@ export function ImportWarningsPanel() {
   const isBlocking = (row: Row) => (SERIOUS_WARNING_KINDS as readonly string[]).includes(row.kind) && !row.resolution
   const open = rows.filter((row) => row.severity === 'warning' && !row.resolution)
   const blocking = rows.filter(isBlocking)
-  const formatTime = (iso: string | null | undefined) =>
-    iso ? new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso)) : ''
+  const formatTime = (iso: string | null | undefined) => {
+    const time = formatBeijingAdminTime(iso)
+    return time ? t(newsroomKey('atBeijingTime'), { time }) : ''
+  }
   const nameOf = (by: Row['resolvedBy']) => (typeof by === 'object' && by ? (by.name ?? by.email ?? '') : String(by ?? ''))
   // Warnings first (the blocking ones at the very top); notes folded away below them.
   const warnings = rows.filter((row) => row.severity === 'warning').sort((a, b) => Number(isBlocking(b)) - Number(isBlocking(a)))

@@ -1,13 +1,16 @@
 import type { ServerProps, Where } from 'payload'
 
+import { getTranslation } from '@payloadcms/translations'
 import React from 'react'
 
+import { formatBeijingAdminTime } from '../../i18n/beijingTime'
+import { newsroomKey, type NewsroomKey } from '../../i18n/newsroomTranslations'
 import { hasAnyRole } from '../../roles'
 import { findReturnReasons } from '../audit/findReviewEvents'
 import { stageLabels, type Stage } from '../stages'
 
 interface Queue {
-  title: string
+  title: NewsroomKey
   where: Where
   showSchedule?: boolean
   /** Returned stories: each with why it came back. */
@@ -17,29 +20,25 @@ interface Queue {
 function queuesFor(user: NonNullable<ServerProps['user']>): Queue[] {
   const queues: Queue[] = []
   if (hasAnyRole(user, ['reporter'])) {
-    queues.push({ title: '我的草稿', where: { and: [{ createdBy: { equals: user.id } }, { workflowStage: { equals: 'draft' } }] } })
+    queues.push({ title: 'myDrafts', where: { and: [{ createdBy: { equals: user.id } }, { workflowStage: { equals: 'draft' } }] } })
     queues.push({
-      title: '退回修改的稿件',
+      title: 'returned',
       where: { and: [{ createdBy: { equals: user.id } }, { workflowStage: { equals: 'changes-requested' } }] },
       showReturnReason: true,
     })
   }
-  if (hasAnyRole(user, ['editor', 'chief-editor', 'admin'])) queues.push({ title: '待审稿件', where: { workflowStage: { equals: 'in-review' } } })
+  if (hasAnyRole(user, ['editor', 'chief-editor', 'admin'])) queues.push({ title: 'inReview', where: { workflowStage: { equals: 'in-review' } } })
   if (hasAnyRole(user, ['chief-editor', 'admin'])) {
-    queues.push({ title: '已审核，待发布', where: { workflowStage: { equals: 'approved' } } })
-    queues.push({ title: '定时发布', where: { workflowStage: { equals: 'scheduled' } }, showSchedule: true })
+    queues.push({ title: 'approved', where: { workflowStage: { equals: 'approved' } } })
+    queues.push({ title: 'scheduled', where: { workflowStage: { equals: 'scheduled' } }, showSchedule: true })
   }
   return queues
 }
 
-function formatBeijing(iso: unknown): string {
-  if (typeof iso !== 'string') return ''
-  return new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
-}
-
 /** The dashboard's work queues: what is waiting for this user, by role. */
-export async function RoleQueues({ payload, user }: ServerProps) {
+export async function RoleQueues({ payload, user, i18n }: ServerProps) {
   if (!user) return null
+  const t = (key: NewsroomKey, vars?: Record<string, unknown>) => i18n.t(newsroomKey(key), vars)
   const queues = queuesFor(user)
   if (queues.length === 0) return null
   const results = await Promise.all(
@@ -67,15 +66,17 @@ export async function RoleQueues({ payload, user }: ServerProps) {
       {queues.map((queue, index) => (
         <div key={queue.title} data-testid="role-queue" style={{ border: '1px solid var(--theme-elevation-150)', borderRadius: 6, padding: 16 }}>
           <h3 style={{ margin: '0 0 8px' }}>
-            {queue.title} <span style={{ opacity: 0.6 }}>({results[index]!.totalDocs})</span>
+            {t(queue.title)} <span style={{ opacity: 0.6 }}>({results[index]!.totalDocs})</span>
           </h3>
-          {results[index]!.docs.length === 0 && <p style={{ opacity: 0.6 }}>暂无</p>}
+          {results[index]!.docs.length === 0 && <p style={{ opacity: 0.6 }}>{t('empty')}</p>}
           <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
             {results[index]!.docs.map((doc) => (
               <li key={String(doc.id)} style={{ padding: '4px 0' }}>
-                <a href={`/admin/collections/articles/${doc.id}`}>{String(doc.title ?? '(无标题)')}</a>
+                <a href={`/admin/collections/articles/${doc.id}`}>{String(doc.title || t('untitled'))}</a>
                 <span style={{ opacity: 0.6, marginLeft: 8, fontSize: 12 }}>
-                  {queue.showSchedule ? `${formatBeijing(doc.scheduledPublishAt)} 发布` : stageLabels[doc.workflowStage as Stage]?.zh}
+                  {queue.showSchedule
+                    ? t('publishesAt', { time: t('atBeijingTime', { time: formatBeijingAdminTime(doc.scheduledPublishAt) }) })
+                    : getTranslation(stageLabels[doc.workflowStage as Stage] ?? '', i18n)}
                 </span>
                 {queue.showReturnReason && returnReasons.get(String(doc.id)) && (
                   <div data-testid="return-reason" style={{ fontSize: 13, marginTop: 2, color: 'var(--theme-elevation-800)' }}>

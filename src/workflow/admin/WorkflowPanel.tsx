@@ -1,8 +1,11 @@
 'use client'
 
-import { Button, toast, useAuth, useDocumentInfo, useFormFields } from '@payloadcms/ui'
+import { getTranslation } from '@payloadcms/translations'
+import { Button, DatePicker, toast, useAuth, useDocumentInfo, useFormFields, useTranslation } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
+import { DAY_AND_TIME_PICKER, formatBeijingAdminTime, fromBeijingWallClock, toBeijingWallClock } from '../../i18n/beijingTime'
+import { newsroomKey } from '../../i18n/newsroomTranslations'
 import { stageLabels, type Stage } from '../stages'
 import { availableActions, currentStage, type Transition } from '../transitions'
 
@@ -14,16 +17,6 @@ const STAGE_COLOURS: Record<Stage, string> = {
   scheduled: '#1d4ed8',
   published: '#15803d',
   unpublished: '#4b5563',
-}
-
-/** "2026-12-01T08:00" in Beijing time → an ISO instant (the newsroom enters times as UTC+8). */
-function fromBeijingLocal(value: string): string | undefined {
-  return value ? new Date(`${value}:00+08:00`).toISOString() : undefined
-}
-
-function formatBeijing(iso: unknown): string | null {
-  if (typeof iso !== 'string') return null
-  return new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
 }
 
 /**
@@ -40,11 +33,17 @@ export function WorkflowPanel() {
   const scheduledUnpublishAt = useFormFields(([fields]) => fields.scheduledUnpublishAt)
   const [pending, setPending] = useState<Transition | null>(null)
   const [comment, setComment] = useState('')
-  const [publishAt, setPublishAt] = useState('')
-  const [unpublishAt, setUnpublishAt] = useState('')
+  // Picked times, as ISO instants: the pickers show and take Beijing wall-clock time in any browser zone.
+  const [publishAt, setPublishAt] = useState<string | undefined>()
+  const [unpublishAt, setUnpublishAt] = useState<string | undefined>()
   const [busy, setBusy] = useState(false)
+  const { t, i18n } = useTranslation()
+  const atBeijingTime = (iso: unknown) => {
+    const time = formatBeijingAdminTime(typeof iso === 'string' ? iso : null)
+    return time ? t(newsroomKey('atBeijingTime'), { time }) : null
+  }
 
-  if (!id) return <p style={{ opacity: 0.7 }}>保存稿件后可提交审核。</p>
+  if (!id) return <p style={{ opacity: 0.7 }}>{t(newsroomKey('saveFirst'))}</p>
   const stage = currentStage({ workflowStage: stageField?.value as string })
   // Publishing is the header's one publish control (PublishControls.tsx), not a second button here.
   const actions = availableActions(user as never, { workflowStage: stage, createdBy: createdBy?.value as string }).filter((transition) => transition.action !== 'publish')
@@ -55,20 +54,21 @@ export function WorkflowPanel() {
       const response = await fetch(`/api/articles/${id}/transition`, {
         method: 'POST',
         credentials: 'include',
-        headers: { 'content-type': 'application/json' },
+        // As Payload's own admin requests do: the answer (a refusal, the confirmation) in the admin's language.
+        headers: { 'content-type': 'application/json', 'accept-language': i18n.language },
         body: JSON.stringify({
           action: transition.action,
           comment: comment || undefined,
-          publishAt: fromBeijingLocal(publishAt),
-          unpublishAt: fromBeijingLocal(unpublishAt),
+          publishAt,
+          unpublishAt,
         }),
       })
       const body = await response.json()
       if (!response.ok) {
-        toast.error(body?.errors?.[0]?.message ?? `操作失败 (${response.status})`)
+        toast.error(body?.errors?.[0]?.message ?? t(newsroomKey('failed'), { status: response.status }))
         return
       }
-      toast.success(body.message ?? '已完成')
+      toast.success(body.message ?? t(newsroomKey('done')))
       // Reload so the form, the version history and the audit trail show the new stage.
       window.location.reload()
     } finally {
@@ -81,17 +81,25 @@ export function WorkflowPanel() {
 
   return (
     <div className="workflow-panel" style={{ marginBottom: 24 }}>
-      <div style={{ fontSize: 13, opacity: 0.7, marginBottom: 4 }}>流程阶段</div>
+      <div style={{ fontSize: 13, opacity: 0.7, marginBottom: 4 }}>{t(newsroomKey('stage'))}</div>
       <div
         data-testid="workflow-stage"
         style={{ display: 'inline-block', padding: '2px 10px', borderRadius: 12, color: '#fff', background: STAGE_COLOURS[stage], fontWeight: 600 }}
       >
-        {stageLabels[stage].zh}
+        {getTranslation(stageLabels[stage], i18n)}
       </div>
-      {formatBeijing(scheduledPublishAt?.value) && <div style={{ marginTop: 6 }}>定时发布：{formatBeijing(scheduledPublishAt?.value)}（北京时间）</div>}
-      {formatBeijing(scheduledUnpublishAt?.value) && <div style={{ marginTop: 6 }}>定时撤稿：{formatBeijing(scheduledUnpublishAt?.value)}（北京时间）</div>}
+      {atBeijingTime(scheduledPublishAt?.value) && (
+        <div data-testid="workflow-scheduled-publish" style={{ marginTop: 6 }}>
+          {t(newsroomKey('scheduledPublish'), { time: atBeijingTime(scheduledPublishAt?.value) })}
+        </div>
+      )}
+      {atBeijingTime(scheduledUnpublishAt?.value) && (
+        <div data-testid="workflow-scheduled-unpublish" style={{ marginTop: 6 }}>
+          {t(newsroomKey('scheduledUnpublish'), { time: atBeijingTime(scheduledUnpublishAt?.value) })}
+        </div>
+      )}
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginTop: 12 }}>
-        {actions.length === 0 && <span style={{ opacity: 0.7 }}>当前没有您可执行的流程操作</span>}
+        {actions.length === 0 && <span style={{ opacity: 0.7 }}>{t(newsroomKey('noActions'))}</span>}
         {actions.map((transition) => (
           <Button
             key={transition.action}
@@ -100,7 +108,7 @@ export function WorkflowPanel() {
             disabled={busy}
             onClick={() => (needsForm(transition) ? setPending(transition) : void run(transition))}
           >
-            {transition.label.zh}
+            {getTranslation(transition.label, i18n)}
           </Button>
         ))}
       </div>
@@ -108,32 +116,43 @@ export function WorkflowPanel() {
         <div style={{ marginTop: 12, display: 'grid', gap: 8 }}>
           {(pending.commentRequired || pending.action === 'unpublish') && (
             <label>
-              原因{pending.commentRequired ? '（必填）' : ''}
+              {t(newsroomKey(pending.commentRequired ? 'reasonRequired' : 'reason'))}
               <textarea name="workflow-comment" value={comment} onChange={(event) => setComment(event.target.value)} rows={3} style={{ width: '100%' }} />
             </label>
           )}
           {pending.action === 'schedule' && (
-            <label>
-              发布时间（北京时间）
-              <input name="workflow-publish-at" type="datetime-local" step={60} value={publishAt} onChange={(event) => setPublishAt(event.target.value)} />
-            </label>
+            <BeijingTimePicker testId="workflow-publish-at" label={t(newsroomKey('publishAt'))} value={publishAt} onChange={setPublishAt} />
           )}
           {(pending.action === 'schedule' || pending.action === 'unpublish') && (
-            <label>
-              撤稿时间（北京时间，可选）
-              <input name="workflow-unpublish-at" type="datetime-local" step={60} value={unpublishAt} onChange={(event) => setUnpublishAt(event.target.value)} />
-            </label>
+            <BeijingTimePicker testId="workflow-unpublish-at" label={t(newsroomKey('unpublishAtOptional'))} value={unpublishAt} onChange={setUnpublishAt} />
           )}
           <div style={{ display: 'flex', gap: 8 }}>
             <Button size="small" disabled={busy} onClick={() => void run(pending)}>
-              确认{pending.label.zh}
+              {t(newsroomKey('confirm'), { action: getTranslation(pending.label, i18n) })}
             </Button>
             <Button size="small" buttonStyle="secondary" onClick={() => setPending(null)}>
-              取消
+              {t('general:cancel')}
             </Button>
           </div>
         </div>
       )}
+    </div>
+  )
+}
+
+/**
+ * Payload's own date picker (the one its date fields use, in the admin's format), labelled with
+ * the newsroom's clock: it shows and takes Beijing time whatever the browser's zone.
+ */
+function BeijingTimePicker({ label, value, onChange, testId }: { label: string; value: string | undefined; onChange: (iso: string | undefined) => void; testId: string }) {
+  return (
+    <div className="field-type date-time-field" data-testid={testId}>
+      <label className="field-label">{label}</label>
+      <DatePicker
+        {...DAY_AND_TIME_PICKER}
+        value={toBeijingWallClock(value) ?? undefined}
+        onChange={(picked) => onChange(fromBeijingWallClock(picked))}
+      />
     </div>
   )
 }

@@ -5,6 +5,7 @@ import { STAGES, stageLabels } from '../stages'
 import { ACTIONS, TRANSITIONS } from '../transitions'
 import { fillMissingActorName, recordActorName } from './recordActorName'
 import { ARTICLES_SLUG, USERS_SLUG, WORKFLOW_EVENTS_SLUG } from '../../../collections/slugs'
+import { DAY_AND_TIME_PICKER } from '../../i18n/beijingTime'
 
 export { WORKFLOW_EVENTS_SLUG }
 
@@ -58,7 +59,7 @@ export const WorkflowEvents: CollectionConfig = {
     { name: 'by', label: { zh: '操作人账户', en: 'By (account)' }, type: 'relationship', relationTo: USERS_SLUG },
     // The actor's name as it was when the entry was written (audit/recordActorName.ts): the trail shows it to every role without looking accounts up.
     { name: 'byName', label: { zh: '操作人', en: 'By' }, type: 'text' },
-    { name: 'at', label: { zh: '时间', en: 'At' }, type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'at', label: { zh: '时间', en: 'At' }, type: 'date', required: true, index: true, admin: { date: DAY_AND_TIME_PICKER, components: { Field: '/components/admin/BeijingTime#BeijingTimeField', Cell: '/components/admin/BeijingTime#BeijingTimeCell' } } },
     { name: 'comment', label: { zh: '说明', en: 'Comment' }, type: 'textarea' },
   ],
 }

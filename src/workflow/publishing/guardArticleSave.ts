@@ -91,8 +91,9 @@ export const guardArticleSave: CollectionBeforeChangeHook = async ({ data, origi
   if (!user) throw new WorkflowError('live-change-without-user', { change: decision.change })
 
   if (decision.change === 'publish' || decision.change === 'live-edit') {
-    const refusal = explainRefusal(user as never, 'publish', { ...originalDoc, workflowStage: from, createdBy: originalDoc?.createdBy ?? user.id })
-    if (refusal) throw new WorkflowError('publish-refused', { reason: refusal })
+    const story = { ...originalDoc, workflowStage: from, createdBy: originalDoc?.createdBy ?? user.id }
+    const refusal = explainRefusal(user as never, 'publish', story)
+    if (refusal) throw new WorkflowError('publish-refused', { reason: refusal, reasonEn: explainRefusal(user as never, 'publish', story, 'en') ?? undefined })
     if (decision.change === 'publish') assertNoUnresolvedImportWarnings(originalDoc, data)
     const comment = from === 'scheduled' ? '定时发布' : decision.change === 'live-edit' ? '修改已发布稿件' : undefined
     recordDecision(context, key, { ...decision, audit: { action: 'publish', from, to: 'published', by: String(user.id), comment } })
@@ -101,7 +102,7 @@ export const guardArticleSave: CollectionBeforeChangeHook = async ({ data, origi
 
   // An unpublish: through the transition endpoint (with a reason), or Payload's job at the takedown time set there.
   const refusal = explainRefusal(user as never, 'unpublish', { ...originalDoc, workflowStage: from })
-  if (refusal) throw new WorkflowError('unpublish-refused', { reason: refusal })
+  if (refusal) throw new WorkflowError('unpublish-refused', { reason: refusal, reasonEn: explainRefusal(user as never, 'unpublish', { ...originalDoc, workflowStage: from }, 'en') ?? undefined })
   if (!isScheduledTakedownDue(originalDoc?.scheduledUnpublishAt, Date.now())) throw new WorkflowError('unpublish-needs-transition')
   recordDecision(context, key, { ...decision, audit: { action: 'unpublish', from, to: 'unpublished', by: String(user.id), comment: '定时撤稿' } })
   return { ...data, workflowStage: 'unpublished', scheduledUnpublishAt: null }

@@ -41,9 +41,9 @@ async function liveArticlesUsingPhoto(req: PayloadRequest, photoId: string): Pro
  */
 function assertMayEditLiveContent(req: PayloadRequest, code: WorkflowErrorCode): void {
   const user = req.user
-  if (!user) throw new WorkflowError(code, { reason: '须以有发布权限的用户身份操作' })
+  if (!user) throw new WorkflowError(code, { reason: '须以有发布权限的用户身份操作', reasonEn: 'it needs a signed-in user who may publish' })
   const refusal = explainRefusal(user as never, 'publish', { workflowStage: 'published' })
-  if (refusal) throw new WorkflowError(code, { reason: refusal })
+  if (refusal) throw new WorkflowError(code, { reason: refusal, reasonEn: explainRefusal(user as never, 'publish', { workflowStage: 'published' }, 'en') ?? undefined })
 }
 
 async function auditLiveEdit(req: PayloadRequest, articleIds: string[], comment: string): Promise<void> {

@@ -1,6 +1,8 @@
 import { ImportWarningsPanel as ImportWarningsPanel_2f89f8a5f3990e9a3996edaec7c16384 } from '../../../importWarnings/components/ImportWarningsPanel'
 import { WorkflowPanel as WorkflowPanel_85a02c031d3996824293ffc8431c29c1 } from '../../../workflow/admin/WorkflowPanel'
 import { ReviewComparisonLink as ReviewComparisonLink_e150240958e96072a54b52dc7286bb6f } from '../../../workflow/admin/ReviewComparisonLink'
+import { BeijingTimeCell as BeijingTimeCell_a1589af98118e9c17dc771771e535e01 } from '../../../components/admin/BeijingTime'
+import { BeijingTimeField as BeijingTimeField_a1589af98118e9c17dc771771e535e01 } from '../../../components/admin/BeijingTime'
 import { ReturnReasonNotice as ReturnReasonNotice_feadd39cee24b42d4fdda06c491b3418 } from '../../../workflow/admin/ReturnReasonNotice'
 import { CharacterCount as CharacterCount_64389ae008c6b5101c5d71cacbe3850b } from '../../../components/admin/CharacterCount'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -44,6 +46,8 @@ export const importMap = {
   "/importWarnings/components/ImportWarningsPanel#ImportWarningsPanel": ImportWarningsPanel_2f89f8a5f3990e9a3996edaec7c16384,
   "/workflow/admin/WorkflowPanel#WorkflowPanel": WorkflowPanel_85a02c031d3996824293ffc8431c29c1,
   "/workflow/admin/ReviewComparisonLink#ReviewComparisonLink": ReviewComparisonLink_e150240958e96072a54b52dc7286bb6f,
+  "/components/admin/BeijingTime#BeijingTimeCell": BeijingTimeCell_a1589af98118e9c17dc771771e535e01,
+  "/components/admin/BeijingTime#BeijingTimeField": BeijingTimeField_a1589af98118e9c17dc771771e535e01,
   "/workflow/admin/ReturnReasonNotice#ReturnReasonNotice": ReturnReasonNotice_feadd39cee24b42d4fdda06c491b3418,
   "/components/admin/CharacterCount#CharacterCount": CharacterCount_64389ae008c6b5101c5d71cacbe3850b,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,

@@ -6,9 +6,10 @@ import { DEFAULT_SITE_LOCALE, isSiteLocale } from '../../../site/siteLocales'
 import { siteText } from '../../../site/siteText'
 import '../site.css'
 
-export const metadata: Metadata = {
-  title: { default: siteText[DEFAULT_SITE_LOCALE].siteName, template: `%s · ${siteText[DEFAULT_SITE_LOCALE].siteName}` },
-  icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/favicon.svg' }],
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params
+  const { siteName } = siteText[isSiteLocale(locale) ? locale : DEFAULT_SITE_LOCALE]
+  return { title: { default: siteName, template: `%s · ${siteName}` }, icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/favicon.svg' }] }
 }
 
 export default async function SiteLayout({ children, params }: { children: React.ReactNode; params: Promise<{ locale: string }> }) {

@@ -5,16 +5,21 @@ import { notFound } from 'next/navigation'
 import { getPayload } from 'payload'
 
 import { SiteHeader } from '../../../components/site/SiteHeader'
+import { StoryPicture } from '../../../components/site/StoryPicture'
 import { formatBeijingTime } from '../../../site/formatBeijingTime'
 import { findLatestStoriesByDistrict } from '../../../site/readerQueries'
 import { buildLocalePath, isSiteLocale } from '../../../site/siteLocales'
+import { notePageLocale } from '../../../site/pageLocale'
 import { showInScript, siteText } from '../../../site/siteText'
-import { getStoryTime } from '../../../site/storyTime'
+import { getStoryTimes } from '../../../site/storyTime'
 
 // Read from the database on every request (and never at `next build`, which runs without one).
 export const dynamic = 'force-dynamic'
 
 type Props = { params: Promise<{ locale: string }> }
+
+/** A card's picture is a small thumbnail beside its headline. */
+const CARD_PICTURE_SIZES = '160px'
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params
@@ -26,6 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function HomePage({ params }: Props) {
   const { locale } = await params
   if (!isSiteLocale(locale)) notFound()
+  notePageLocale(locale)
   const text = siteText[locale]
   const payload = await getPayload({ config })
   const sections = await findLatestStoriesByDistrict(payload, locale)
@@ -42,16 +48,23 @@ export default async function HomePage({ params }: Props) {
             </h2>
             <ul className="story-list">
               {stories.map((story) => {
-                const time = getStoryTime(story)
+                const time = getStoryTimes(story, story.publications)
                 return (
-                  <li key={story.id} className="story-card">
-                    <a className="story-card__title" href={buildLocalePath(`/news/${story.slug}`, locale)}>
-                      {story.title}
-                    </a>
-                    {story.subtitle && <p className="story-card__deck">{story.subtitle}</p>}
-                    <time className="story-card__time" dateTime={time.iso}>
-                      {formatBeijingTime(time.iso, locale)}
-                    </time>
+                  <li key={story.id} className={story.picture ? 'story-card story-card--pictured' : 'story-card'}>
+                    {story.picture && (
+                      <a className="story-card__picture" href={buildLocalePath(`/news/${story.slug}`, locale)} tabIndex={-1} aria-hidden="true">
+                        <StoryPicture image={story.picture.image} alt={story.picture.alt} sizes={CARD_PICTURE_SIZES} crop />
+                      </a>
+                    )}
+                    <div className="story-card__text">
+                      <a className="story-card__title" href={buildLocalePath(`/news/${story.slug}`, locale)}>
+                        {story.title}
+                      </a>
+                      {story.subtitle && <p className="story-card__deck">{story.subtitle}</p>}
+                      <time className="story-card__time" dateTime={time.published}>
+                        {formatBeijingTime(time.published, locale)}
+                      </time>
+                    </div>
                   </li>
                 )
               })}

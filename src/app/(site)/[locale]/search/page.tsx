@@ -9,6 +9,7 @@ import { searchArticles } from '../../../../search/searchArticles'
 import { parseSearchQuery } from '../../../../search/searchEndpoint'
 import { formatBeijingTime } from '../../../../site/formatBeijingTime'
 import { buildLocalePath, isSiteLocale } from '../../../../site/siteLocales'
+import { notePageLocale } from '../../../../site/pageLocale'
 import { siteText } from '../../../../site/siteText'
 
 // Read from the database on every request (and never at `next build`, which runs without one).
@@ -32,6 +33,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 export default async function SearchPage({ params, searchParams }: Props) {
   const { locale } = await params
   if (!isSiteLocale(locale)) notFound()
+  notePageLocale(locale)
   const text = siteText[locale]
   const query = await searchParams
   const q = first(query.q)?.trim() ?? ''

@@ -9,8 +9,9 @@ import type { SiteLocale } from '../../../../../site/siteLocales'
 
 import { SiteHeader } from '../../../../../components/site/SiteHeader'
 import { StoryView } from '../../../../../components/site/StoryView'
-import { findPublishedStory } from '../../../../../site/readerQueries'
+import { findPublishedStory, readPublications } from '../../../../../site/readerQueries'
 import { isSiteLocale } from '../../../../../site/siteLocales'
+import { notePageLocale } from '../../../../../site/pageLocale'
 import { siteText } from '../../../../../site/siteText'
 
 // Read from the database on every request (and never at `next build`, which runs without one).
@@ -25,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale, slug } = await params
   if (!isSiteLocale(locale)) return {}
   const story = await loadStory(slug, locale)
-  if (!story) return {}
+  if (!story) return { title: { absolute: `${siteText[locale].notFoundTitle} · ${siteText[locale].siteName}` } }
   return {
     title: { absolute: `${story.title} · ${siteText[locale].siteName}` },
     description: story.subtitle ?? story.summary ?? undefined,
@@ -36,13 +37,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function StoryPage({ params }: Props) {
   const { locale, slug } = await params
   if (!isSiteLocale(locale)) notFound()
+  notePageLocale(locale)
   const story = await loadStory(slug, locale)
   if (!story) notFound()
+  const publications = await readPublications(await getPayload({ config }), [String(story.id)])
   return (
     <>
       <SiteHeader locale={locale} path={`/news/${slug}`} />
       <main className="page page--narrow">
-        <StoryView article={story} locale={locale} />
+        <StoryView article={story} locale={locale} publications={publications.get(String(story.id))} />
       </main>
     </>
   )

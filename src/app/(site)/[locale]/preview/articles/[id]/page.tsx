@@ -11,6 +11,7 @@ import { StoryView } from '../../../../../../components/site/StoryView'
 import { buildArticlePreviewPath } from '../../../../../../site/previewPath'
 import { findDraftForPreview } from '../../../../../../site/readerQueries'
 import { isSiteLocale } from '../../../../../../site/siteLocales'
+import { notePageLocale } from '../../../../../../site/pageLocale'
 import { showInScript, siteText } from '../../../../../../site/siteText'
 import { isStage, stageLabels } from '../../../../../../workflow/stages'
 
@@ -30,6 +31,7 @@ type Props = { params: Promise<{ locale: string; id: string }> }
 export default async function ArticlePreviewPage({ params }: Props) {
   const { locale, id } = await params
   if (!isSiteLocale(locale)) notFound()
+  notePageLocale(locale)
   const payload = await getPayload({ config })
   const { user } = await payload.auth({ headers: await headers() })
   if (!user) {
