@@ -3,7 +3,7 @@ import type { Collection, Db, Filter } from 'mongodb'
 import type { SearchDisplay, SearchDocument } from './searchDocument'
 import type { SearchStore, StoreQuery, StoreResult } from './searchStore'
 
-import { FIELD_WEIGHTS } from './searchStore'
+import { countCapFor, FIELD_WEIGHTS, RANKED_MATCHES } from './searchStore'
 
 interface EntryRecord {
   _id: string
@@ -75,7 +75,7 @@ export function createMongoSearchStore(db: Db): SearchStore {
     },
 
     async search(query): Promise<StoreResult> {
-      if (query.termGroups.length === 0) return { hits: [], total: 0 }
+      if (query.termGroups.length === 0) return { hits: [], total: 0, capped: false }
       const filter: Filter<EntryRecord> = {
         audience: query.audience,
         $and: query.termGroups.map(({ word, characters }) =>
@@ -87,8 +87,15 @@ export function createMongoSearchStore(db: Db): SearchStore {
 
       const terms = [...new Set(query.termGroups.flatMap(({ word, characters }) => [word, ...characters]))]
       const projection = Object.fromEntries([['length', 1], ['publishedAt', 1], ...terms.map((term) => [`weights.${term}`, 1])])
-      const [candidates, stats, documentFrequencies] = await Promise.all([
-        entries.find(filter, { projection }).toArray(),
+      const cap = countCapFor(query)
+      // As on SQLite: counted up to the cap, and when more match than are ranked, the newest RANKED_MATCHES (deeper pages widen it) ranked.
+      const [matched, candidates, stats, documentFrequencies] = await Promise.all([
+        entries.countDocuments(filter, { limit: cap + 1 }),
+        entries
+          .find(filter, { projection })
+          .sort({ publishedAt: -1, _id: -1 })
+          .limit(Math.max(RANKED_MATCHES, query.offset + query.limit))
+          .toArray(),
         readStatistics(query.audience),
         Promise.all(terms.map((term) => entries.countDocuments({ audience: query.audience, tokens: term }))),
       ])
@@ -107,7 +114,8 @@ export function createMongoSearchStore(db: Db): SearchStore {
       const records = page.length === 0 ? [] : await entries.find({ _id: { $in: page.map((entry) => entry.id) } }, { projection: { weights: 0, tokens: 0 } }).toArray()
       const byId = new Map(records.map((record) => [record._id, record]))
       return {
-        total: scored.length,
+        total: Math.min(matched, cap),
+        capped: matched > cap,
         hits: page
           .map((entry) => byId.get(entry.id))
           .filter((record) => record !== undefined)

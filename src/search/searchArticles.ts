@@ -7,6 +7,7 @@ import { toTraditional } from '../text/chineseConverters'
 
 import { buildSnippet } from './buildSnippet'
 import { getSearchStore } from './getSearchStore'
+import { COUNTED_MATCHES } from './searchStore'
 import { buildQueryTerms } from './tokenize'
 
 export interface SearchParams {
@@ -33,7 +34,10 @@ export interface SearchHit {
 
 export interface SearchAnswer {
   docs: SearchHit[]
+  /** Matching stories, counted up to 10,000 (COUNTED_MATCHES): beyond, totalDocsCapped says so. */
   totalDocs: number
+  /** Whether more stories match than totalDocs (the count stopped at its cap). */
+  totalDocsCapped: boolean
   page: number
   totalPages: number
 }
@@ -47,7 +51,7 @@ const HAN_RUN = /^\p{Script=Han}{2,4}$/u
  */
 export async function searchArticles(payload: Payload, params: SearchParams, audience: SearchAudience): Promise<SearchAnswer> {
   const words = buildQueryTerms(params.q)
-  const { hits, total } = await getSearchStore(payload).search({
+  const { hits, total, capped } = await getSearchStore(payload).search({
     termGroups: toTermGroups(words),
     audience,
     district: params.district,
@@ -55,6 +59,7 @@ export async function searchArticles(payload: Payload, params: SearchParams, aud
     to: params.to,
     limit: params.limit,
     offset: (params.page - 1) * params.limit,
+    countUpTo: COUNTED_MATCHES,
   })
   return {
     docs: hits.map((hit) => ({
@@ -68,6 +73,7 @@ export async function searchArticles(payload: Payload, params: SearchParams, aud
       ...(audience === 'newsroom' ? { status: hit.display.status } : {}),
     })),
     totalDocs: total,
+    totalDocsCapped: capped,
     page: params.page,
     totalPages: Math.max(1, Math.ceil(total / params.limit)),
   }
@@ -81,7 +87,7 @@ function buildLocaleSnippet(text: SearchDisplay['text'], words: string[], locale
 
 /** The ids of the best `limit` matches, no snippets: for the admin's list search. */
 export async function searchArticleIds(payload: Payload, q: string, audience: SearchAudience, limit: number): Promise<string[]> {
-  const { hits } = await getSearchStore(payload).search({ termGroups: toTermGroups(buildQueryTerms(q)), audience, limit, offset: 0 })
+  const { hits } = await getSearchStore(payload).search({ termGroups: toTermGroups(buildQueryTerms(q)), audience, limit, offset: 0, countUpTo: limit })
   return hits.map((hit) => hit.articleId)
 }
 

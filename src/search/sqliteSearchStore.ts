@@ -5,7 +5,7 @@ import { createClient } from '@libsql/client'
 import type { SearchDocument } from './searchDocument'
 import type { SearchStore, StoreQuery, StoreResult } from './searchStore'
 
-import { FIELD_WEIGHTS } from './searchStore'
+import { countCapFor, FIELD_WEIGHTS, RANKED_MATCHES } from './searchStore'
 
 /** The index's own database file, attached to Payload's connection (see prepare). */
 const SCHEMA = 'search'
@@ -26,13 +26,6 @@ const INDEX_VERSION = 2
 const SLOT_BITS = 20
 const SLOTS = 1 << SLOT_BITS
 const MAX_MS = 2 ** (63 - SLOT_BITS) - 1
-/**
- * Matches beyond which a query ranks only the newest ones: bm25 costs a few microseconds per
- * matching row (its column sizes are a lookup each), so a word found in most of 100,000 stories
- * took seconds. Like Elasticsearch's early termination on a sorted index, the ranked set is the
- * newest RANKED_MATCHES matches (deeper pages widen it); totalDocs stays exact.
- */
-const RANKED_MATCHES = 1000
 
 /**
  * The index on SQLite: an FTS5 table of our own tokens (jieba's words joined by spaces; FTS5's
@@ -142,7 +135,7 @@ export function createSqliteSearchStore(mainClient: Client): SearchStore {
 
     async search(query): Promise<StoreResult> {
       const client = await connection()
-      if (query.termGroups.length === 0) return { hits: [], total: 0 }
+      if (query.termGroups.length === 0) return { hits: [], total: 0, capped: false }
       // Audience, district and date never leave FTS5: the first two are columns of the index,
       // the date is the rowid (see SLOT_BITS). Only the page's rows are read from the entries.
       let match = `(${buildMatch(query)})`
@@ -155,24 +148,26 @@ export function createSqliteSearchStore(mainClient: Client): SearchStore {
       const where = [`${FTS_NAME} MATCH ?`, ...range].join(' AND ')
       const weights = `${FIELD_WEIGHTS.title}, ${FIELD_WEIGHTS.body}, ${FIELD_WEIGHTS.pinyin}, 0, 0`
       const ranked = Math.max(RANKED_MATCHES, query.offset + query.limit)
-      const [counted, newest] = await client.batch(
-        [
-          { sql: `SELECT COUNT(*) AS n FROM ${FTS} WHERE ${where}`, args: [match, ...rangeArgs] },
-          // The oldest of the newest `ranked` matches (none if there are fewer): FTS5 walks its rowids downwards and stops there.
-          { sql: `SELECT CAST(rowid AS TEXT) AS id FROM ${FTS} WHERE ${where} ORDER BY rowid DESC LIMIT 1 OFFSET ?`, args: [match, ...rangeArgs, ranked - 1] },
-        ],
-        'read',
-      )
-      const total = Number(counted!.rows[0]?.n ?? 0)
-      if (query.offset >= total) return { hits: [], total }
-      const floor = newest!.rows[0] ? [BigInt(String(newest!.rows[0].id))] : []
+      // Counted up to the cap only: an exact count walks every match (4.5 ms for a word in 91,000 stories).
+      const cap = countCapFor(query)
+      const counted = await client.execute({ sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${FTS} WHERE ${where} LIMIT ?)`, args: [match, ...rangeArgs, cap + 1] })
+      const matched = Number(counted.rows[0]?.n ?? 0)
+      const total = Math.min(matched, cap)
+      const capped = matched > cap
+      if (query.offset >= total) return { hits: [], total, capped }
+      // More matches than are ranked: the oldest of the newest `ranked` (FTS5 walks its rowids downwards and stops there).
+      const floor: bigint[] = []
+      if (matched > ranked) {
+        const newest = await client.execute({ sql: `SELECT CAST(rowid AS TEXT) AS id FROM ${FTS} WHERE ${where} ORDER BY rowid DESC LIMIT 1 OFFSET ?`, args: [match, ...rangeArgs, ranked - 1] })
+        if (newest.rows[0]) floor.push(BigInt(String(newest.rows[0].id)))
+      }
       const page = await client.execute({
         sql: `SELECT CAST(rowid AS TEXT) AS id FROM ${FTS} WHERE ${[where, ...(floor.length ? ['rowid >= ?'] : [])].join(' AND ')}
               ORDER BY bm25(${FTS_NAME}, ${weights}), rowid DESC LIMIT ? OFFSET ?`,
         args: [match, ...rangeArgs, ...floor, query.limit, query.offset],
       })
       const ids = page.rows.map((row) => BigInt(String(row.id)))
-      if (ids.length === 0) return { hits: [], total }
+      if (ids.length === 0) return { hits: [], total, capped }
       const rows = await client.execute({
         sql: `SELECT CAST(id AS TEXT) AS id, article_id, published_at, display FROM ${ENTRIES} WHERE id IN (${ids.map(() => '?').join(', ')})`,
         args: ids,
@@ -180,6 +175,7 @@ export function createSqliteSearchStore(mainClient: Client): SearchStore {
       const byId = new Map(rows.rows.map((row) => [String(row.id), row]))
       return {
         total,
+        capped,
         hits: ids.map((id) => {
           const row = byId.get(String(id))!
           return { articleId: String(row.article_id), publishedAt: row.published_at === null ? null : String(row.published_at), display: JSON.parse(String(row.display)) }
