@@ -70,6 +70,10 @@ export function createMongoSearchStore(db: Db): SearchStore {
       statistics = []
     },
 
+    async compact() {
+      // Nothing to do: MongoDB's indexes are B-trees kept balanced as they are written.
+    },
+
     async countEntries() {
       return entries.countDocuments({})
     },

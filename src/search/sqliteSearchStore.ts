@@ -16,12 +16,15 @@ const FTS = `${SCHEMA}.${FTS_NAME}`
 /** Entries per INSERT: 6 parameters each, well under SQLite's 32,766. */
 const INSERT_ROWS = 500
 /** The index's layout; an index file of an older one is emptied at prepare (npm run search:reindex refills it). */
-const INDEX_VERSION = 2
+const INDEX_VERSION = 3
 /**
- * Row ids in publication order: the entry's publishedAt in milliseconds × 2^20, plus a slot
- * (entries published in the same millisecond). A date range is then a rowid range, which FTS5
- * answers from the index itself, and "the newest matches" a walk down the rowids (see search).
- * 2^63 / 2^20 ms is ±278 years around 1970. Beyond JavaScript's safe integers: BigInt in, text out.
+ * Row ids in reverse publication order, newest first: minus the entry's publishedAt in
+ * milliseconds × 2^20, minus a slot (entries published in the same millisecond). A date range is
+ * then a rowid range, which FTS5 answers from the index itself, and "the newest matches" are the
+ * first ones FTS5 meets in its own (ascending) order: walking its lists backwards loads each
+ * segment's whole list for the word (43 ms of CPU to find the 1,000th newest of 91,000 matches,
+ * 0.1 ms forwards). 2^63 / 2^20 ms is ±278 years around 1970. Beyond JavaScript's safe integers:
+ * BigInt in, text out.
  */
 const SLOT_BITS = 20
 const SLOTS = 1 << SLOT_BITS
@@ -54,8 +57,8 @@ const quote = (term: string) => `"${term.replaceAll('"', '""')}"`
 const AUDIENCE_WORDS = { both: 'public newsroom', public: 'public publiconly', newsroom: 'newsroom newsroomonly' } as const
 const EXCLUDED_FOR = { public: 'newsroomonly', newsroom: 'publiconly' } as const
 
-/** The lowest rowid of a millisecond (a date: its first). */
-const rowidOf = (ms: number, slot = 0) => BigInt(ms) * BigInt(SLOTS) + BigInt(slot)
+/** A millisecond's rowid for a slot: its first slot is its highest rowid. */
+const rowidOf = (ms: number, slot = 0) => -(BigInt(ms) * BigInt(SLOTS)) - BigInt(slot)
 const clampMs = (ms: number) => Math.max(-MAX_MS, Math.min(MAX_MS, ms))
 const msOf = (iso: string | null) => {
   const ms = iso === null ? Number.NaN : Date.parse(iso)
@@ -127,6 +130,14 @@ export function createSqliteSearchStore(mainClient: Client): SearchStore {
       await client.batch([`INSERT INTO ${FTS} (${FTS_NAME}) VALUES ('delete-all')`, `DELETE FROM ${ENTRIES}`], 'write')
     },
 
+    async compact() {
+      const client = await connection()
+      // A rebuild leaves the words' lists in many segments (one per batch, merged a few at a time);
+      // a query reads a word's list from each. One segment after the rebuild: a third less CPU per
+      // query for common words (measured at 100,000 stories), for 0.07 ms of CPU per story.
+      await client.execute(`INSERT INTO ${FTS} (${FTS_NAME}) VALUES ('optimize')`)
+    },
+
     async countEntries() {
       const client = await connection()
       const result = await client.execute(`SELECT COUNT(*) AS n FROM ${ENTRIES}`)
@@ -143,8 +154,8 @@ export function createSqliteSearchStore(mainClient: Client): SearchStore {
       match = `(${match}) NOT audience : ${EXCLUDED_FOR[query.audience]}`
       const range: string[] = []
       const rangeArgs: bigint[] = []
-      if (query.from) (range.push('rowid >= ?'), rangeArgs.push(rowidOf(msOf(query.from))))
-      if (query.to) (range.push('rowid <= ?'), rangeArgs.push(rowidOf(msOf(query.to), SLOTS - 1)))
+      if (query.from) (range.push('rowid <= ?'), rangeArgs.push(rowidOf(msOf(query.from))))
+      if (query.to) (range.push('rowid >= ?'), rangeArgs.push(rowidOf(msOf(query.to), SLOTS - 1)))
       const where = [`${FTS_NAME} MATCH ?`, ...range].join(' AND ')
       const weights = `${FIELD_WEIGHTS.title}, ${FIELD_WEIGHTS.body}, ${FIELD_WEIGHTS.pinyin}, 0, 0`
       const ranked = Math.max(RANKED_MATCHES, query.offset + query.limit)
@@ -155,15 +166,15 @@ export function createSqliteSearchStore(mainClient: Client): SearchStore {
       const total = Math.min(matched, cap)
       const capped = matched > cap
       if (query.offset >= total) return { hits: [], total, capped }
-      // More matches than are ranked: the oldest of the newest `ranked` (FTS5 walks its rowids downwards and stops there).
+      // More matches than are ranked: the oldest of the newest `ranked` (FTS5 walks its rowids upwards and stops there).
       const floor: bigint[] = []
       if (matched > ranked) {
-        const newest = await client.execute({ sql: `SELECT CAST(rowid AS TEXT) AS id FROM ${FTS} WHERE ${where} ORDER BY rowid DESC LIMIT 1 OFFSET ?`, args: [match, ...rangeArgs, ranked - 1] })
+        const newest = await client.execute({ sql: `SELECT CAST(rowid AS TEXT) AS id FROM ${FTS} WHERE ${where} ORDER BY rowid LIMIT 1 OFFSET ?`, args: [match, ...rangeArgs, ranked - 1] })
         if (newest.rows[0]) floor.push(BigInt(String(newest.rows[0].id)))
       }
       const page = await client.execute({
-        sql: `SELECT CAST(rowid AS TEXT) AS id FROM ${FTS} WHERE ${[where, ...(floor.length ? ['rowid >= ?'] : [])].join(' AND ')}
-              ORDER BY bm25(${FTS_NAME}, ${weights}), rowid DESC LIMIT ? OFFSET ?`,
+        sql: `SELECT CAST(rowid AS TEXT) AS id FROM ${FTS} WHERE ${[where, ...(floor.length ? ['rowid <= ?'] : [])].join(' AND ')}
+              ORDER BY bm25(${FTS_NAME}, ${weights}), rowid LIMIT ? OFFSET ?`,
         args: [match, ...rangeArgs, ...floor, query.limit, query.offset],
       })
       const ids = page.rows.map((row) => BigInt(String(row.id)))
@@ -200,8 +211,8 @@ async function buildReplaceStatements(client: Client, articles: { articleId: str
   const nextSlot = new Map<number, number>()
   if (documents.length > 0) {
     const used = await client.execute({
-      sql: `SELECT m.value AS ms, MAX(e.id) - m.value * ${SLOTS} AS top FROM json_each(?) AS m
-            JOIN ${ENTRIES} AS e ON e.id BETWEEN m.value * ${SLOTS} AND m.value * ${SLOTS} + ${SLOTS - 1} GROUP BY m.value`,
+      sql: `SELECT m.value AS ms, -(m.value * ${SLOTS}) - MIN(e.id) AS top FROM json_each(?) AS m
+            JOIN ${ENTRIES} AS e ON e.id BETWEEN -(m.value * ${SLOTS}) - ${SLOTS - 1} AND -(m.value * ${SLOTS}) GROUP BY m.value`,
       args: [JSON.stringify([...new Set(millis)])],
     })
     for (const row of used.rows) nextSlot.set(Number(row.ms), Number(row.top) + 1)
