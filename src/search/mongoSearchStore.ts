@@ -58,10 +58,12 @@ export function createMongoSearchStore(db: Db): SearchStore {
       // Upserts first, then the entries no longer wanted: a reader never finds an article missing in between.
       const records = articles.flatMap(({ documents }) => documents.flatMap(toRecords))
       if (records.length > 0) await entries.bulkWrite(records.map((record) => ({ replaceOne: { filter: { _id: record._id }, replacement: record, upsert: true } })), { ordered: false })
-      await entries.deleteMany({
-        articleId: { $in: articles.map(({ articleId }) => articleId) },
-        _id: { $nin: records.map((record) => record._id) },
-      })
+      // An article has at most its two ids (toRecords): the unwritten ones are deleted by _id, not by a
+      // filter on articleId (FerretDB does not push `$in` down to its backend: each batch of the
+      // rebuild read every entry); a rebuild of published stories deletes nothing.
+      const written = new Set(records.map((record) => record._id))
+      const stale = articles.flatMap(({ articleId }) => AUDIENCES.map((audience) => entryId(articleId, audience))).filter((id) => !written.has(id))
+      if (stale.length > 0) await entries.bulkWrite(stale.map((id) => ({ deleteOne: { filter: { _id: id } } })), { ordered: false })
       statistics = []
     },
 
@@ -129,11 +131,14 @@ export function createMongoSearchStore(db: Db): SearchStore {
   }
 }
 
+const AUDIENCES = ['public', 'newsroom'] as const
+const entryId = (articleId: string, audience: (typeof AUDIENCES)[number]) => `${articleId}:${audience}`
+
 /** One record per audience: `{ audience, tokens }` is the index, and MongoDB cannot index two arrays in one index. */
 function toRecords(document: SearchDocument): EntryRecord[] {
-  const audiences = document.audience === 'both' ? (['public', 'newsroom'] as const) : [document.audience]
+  const audiences = document.audience === 'both' ? AUDIENCES : [document.audience]
   const record = toRecord(document)
-  return audiences.map((audience) => ({ ...record, _id: `${document.articleId}:${audience}`, audience }))
+  return audiences.map((audience) => ({ ...record, _id: entryId(document.articleId, audience), audience }))
 }
 
 function toRecord(document: SearchDocument): EntryRecord {
