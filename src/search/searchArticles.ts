@@ -42,7 +42,7 @@ export interface SearchAnswer {
   totalPages: number
 }
 
-const HAN_RUN = /^\p{Script=Han}{2,4}$/u
+const HAN_RUN = /^\p{Script=Han}{3,4}$/u
 
 /**
  * The one way to search articles (the REST endpoint, the reader site, the admin's list search
@@ -92,8 +92,12 @@ export async function searchArticleIds(payload: Payload, q: string, audience: Se
 }
 
 /**
- * Each query word is one index token; a short Han word may have been cut differently in a
- * document (a name jieba did not know there), so its characters in a row match too.
+ * Each query word is one index token; a Han word of three or four characters may have been cut
+ * differently in a document (a name jieba did not know there), so its characters in a row match
+ * too. Not for two characters: their pieces are single characters, the costliest phrase to match
+ * (the positions of two common characters in most stories), and the relevance set finds the same
+ * without it (recall@10 0.963, MRR 0.940 either way); an HMM-guessed word's two-character pieces
+ * are indexed already (buildIndexTokensOfFolded).
  */
 function toTermGroups(words: string[]) {
   return words.map((word) => ({ word, characters: HAN_RUN.test(word) ? Array.from(word) : [] }))
