@@ -303,18 +303,19 @@ describe('search', () => {
     expect(await newsroomTitles('傩舞')).toEqual(['萍乡非遗傩舞表演'])
   })
 
-  it('counts matches up to a cap and says when more match; a page past the cap is still answered', async () => {
+  // Three stories published through the workflow: over a minute on FerretDB when the machine is busy.
+  it('counts matches up to a cap and says when more match; a page past the cap is still answered', { timeout: 180_000 }, async () => {
     const { createArticleAt } = await import('../support/articles')
-    for (const place of ['安源', '湘东', '莲花', '上栗']) await createArticleAt(server.payload, 'published', { title: `${place}蓝莓采摘季` })
+    for (const place of ['安源', '湘东', '莲花']) await createArticleAt(server.payload, 'published', { title: `${place}蓝莓采摘季` })
     const { getSearchStore } = await import('../../src/search/getSearchStore')
     const store = getSearchStore(server.payload)
-    const query = { termGroups: [{ word: '蓝莓', characters: ['蓝', '莓'] }], audience: 'public' as const }
+    const query = { termGroups: [{ word: '蓝莓', characters: [] }], audience: 'public' as const }
     expect(await store.search({ ...query, limit: 1, offset: 0, countUpTo: 2 })).toMatchObject({ total: 2, capped: true })
-    const past = await store.search({ ...query, limit: 1, offset: 3, countUpTo: 2 })
-    expect(past).toMatchObject({ total: 4, capped: false })
+    const past = await store.search({ ...query, limit: 1, offset: 2, countUpTo: 2 })
+    expect(past).toMatchObject({ total: 3, capped: false })
     expect(past.hits).toHaveLength(1)
     const answer = await search(`q=${encodeURIComponent('蓝莓')}`)
-    expect(answer.body).toMatchObject({ totalDocs: 4, totalDocsCapped: false })
+    expect(answer.body).toMatchObject({ totalDocs: 3, totalDocsCapped: false })
   })
 
   it('is described in the OpenAPI document', async () => {
