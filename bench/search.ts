@@ -20,9 +20,15 @@ import { runLoad, type LoadResult } from './support/apiLoad'
 import { exitWithUsageOnHelp, positiveOptionReader } from './support/benchOptions'
 import { STORY_PLACES, STORY_TOPICS } from './support/generateSearchStories'
 
-const USAGE = 'usage: npm run bench:search -- [--stories N (100000)] [--seconds S (10)] [--scan-seconds S (10)]'
+const USAGE = 'usage: npm run bench:search -- [--stories N (100000)] [--seconds S (10)] [--scan-seconds S (10)] [--reuse FILE (a SQLite database kept by BENCH_KEEP_DB=1)]'
 const { values } = parseArgs({
-  options: { stories: { type: 'string', default: '100000' }, seconds: { type: 'string', default: '10' }, 'scan-seconds': { type: 'string', default: '10' }, help: { type: 'boolean' } },
+  options: {
+    stories: { type: 'string', default: '100000' },
+    seconds: { type: 'string', default: '10' },
+    'scan-seconds': { type: 'string', default: '10' },
+    reuse: { type: 'string' },
+    help: { type: 'boolean' },
+  },
 })
 exitWithUsageOnHelp(values.help, USAGE)
 const readPositive = positiveOptionReader(USAGE)
@@ -174,12 +180,13 @@ async function measureLane(databaseUri: string, compat: string) {
 }
 
 async function main() {
-  const file = path.join(os.tmpdir(), `newsroom-bench-search-${Date.now()}.db`)
+  // --reuse: the stories of a kept database are not written again (writing 100,000 takes minutes); the index is rebuilt and measured all the same.
+  const file = values.reuse ? path.resolve(values.reuse) : path.join(os.tmpdir(), `newsroom-bench-search-${Date.now()}.db`)
   try {
     await measureLane(`file:${file}`, 'none')
   } finally {
     // BENCH_KEEP_DB=1 leaves the database for a closer look (its path is printed).
-    if (process.env.BENCH_KEEP_DB) console.error(`kept ${file}`)
+    if (process.env.BENCH_KEEP_DB || values.reuse) console.error(`kept ${file}`)
     else for (const suffix of ['', '-wal', '-shm', '-journal', '-search', '-search-wal', '-search-shm']) fs.rmSync(`${file}${suffix}`, { force: true })
   }
   const mongoUri = process.env.BENCH_MONGODB_URI

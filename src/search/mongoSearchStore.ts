@@ -3,7 +3,7 @@ import type { Collection, Db, Filter } from 'mongodb'
 import type { SearchDisplay, SearchDocument } from './searchDocument'
 import type { SearchStore, StoreQuery, StoreResult } from './searchStore'
 
-import { FIELD_WEIGHTS } from './searchStore'
+import { countCapFor, FIELD_WEIGHTS, RANKED_MATCHES } from './searchStore'
 
 interface EntryRecord {
   _id: string
@@ -58,10 +58,12 @@ export function createMongoSearchStore(db: Db): SearchStore {
       // Upserts first, then the entries no longer wanted: a reader never finds an article missing in between.
       const records = articles.flatMap(({ documents }) => documents.flatMap(toRecords))
       if (records.length > 0) await entries.bulkWrite(records.map((record) => ({ replaceOne: { filter: { _id: record._id }, replacement: record, upsert: true } })), { ordered: false })
-      await entries.deleteMany({
-        articleId: { $in: articles.map(({ articleId }) => articleId) },
-        _id: { $nin: records.map((record) => record._id) },
-      })
+      // An article has at most its two ids (toRecords): the unwritten ones are deleted by _id, not by a
+      // filter on articleId (FerretDB does not push `$in` down to its backend: each batch of the
+      // rebuild read every entry); a rebuild of published stories deletes nothing.
+      const written = new Set(records.map((record) => record._id))
+      const stale = articles.flatMap(({ articleId }) => AUDIENCES.map((audience) => entryId(articleId, audience))).filter((id) => !written.has(id))
+      if (stale.length > 0) await entries.bulkWrite(stale.map((id) => ({ deleteOne: { filter: { _id: id } } })), { ordered: false })
       statistics = []
     },
 
@@ -70,12 +72,16 @@ export function createMongoSearchStore(db: Db): SearchStore {
       statistics = []
     },
 
+    async compact() {
+      // Nothing to do: MongoDB's indexes are B-trees kept balanced as they are written.
+    },
+
     async countEntries() {
       return entries.countDocuments({})
     },
 
     async search(query): Promise<StoreResult> {
-      if (query.termGroups.length === 0) return { hits: [], total: 0 }
+      if (query.termGroups.length === 0) return { hits: [], total: 0, capped: false }
       const filter: Filter<EntryRecord> = {
         audience: query.audience,
         $and: query.termGroups.map(({ word, characters }) =>
@@ -87,8 +93,15 @@ export function createMongoSearchStore(db: Db): SearchStore {
 
       const terms = [...new Set(query.termGroups.flatMap(({ word, characters }) => [word, ...characters]))]
       const projection = Object.fromEntries([['length', 1], ['publishedAt', 1], ...terms.map((term) => [`weights.${term}`, 1])])
-      const [candidates, stats, documentFrequencies] = await Promise.all([
-        entries.find(filter, { projection }).toArray(),
+      const cap = countCapFor(query)
+      // As on SQLite: counted up to the cap, and when more match than are ranked, the newest RANKED_MATCHES (deeper pages widen it) ranked.
+      const [matched, candidates, stats, documentFrequencies] = await Promise.all([
+        entries.countDocuments(filter, { limit: cap + 1 }),
+        entries
+          .find(filter, { projection })
+          .sort({ publishedAt: -1, _id: -1 })
+          .limit(Math.max(RANKED_MATCHES, query.offset + query.limit))
+          .toArray(),
         readStatistics(query.audience),
         Promise.all(terms.map((term) => entries.countDocuments({ audience: query.audience, tokens: term }))),
       ])
@@ -107,7 +120,8 @@ export function createMongoSearchStore(db: Db): SearchStore {
       const records = page.length === 0 ? [] : await entries.find({ _id: { $in: page.map((entry) => entry.id) } }, { projection: { weights: 0, tokens: 0 } }).toArray()
       const byId = new Map(records.map((record) => [record._id, record]))
       return {
-        total: scored.length,
+        total: Math.min(matched, cap),
+        capped: matched > cap,
         hits: page
           .map((entry) => byId.get(entry.id))
           .filter((record) => record !== undefined)
@@ -117,11 +131,14 @@ export function createMongoSearchStore(db: Db): SearchStore {
   }
 }
 
+const AUDIENCES = ['public', 'newsroom'] as const
+const entryId = (articleId: string, audience: (typeof AUDIENCES)[number]) => `${articleId}:${audience}`
+
 /** One record per audience: `{ audience, tokens }` is the index, and MongoDB cannot index two arrays in one index. */
 function toRecords(document: SearchDocument): EntryRecord[] {
-  const audiences = document.audience === 'both' ? (['public', 'newsroom'] as const) : [document.audience]
+  const audiences = document.audience === 'both' ? AUDIENCES : [document.audience]
   const record = toRecord(document)
-  return audiences.map((audience) => ({ ...record, _id: `${document.articleId}:${audience}`, audience }))
+  return audiences.map((audience) => ({ ...record, _id: entryId(document.articleId, audience), audience }))
 }
 
 function toRecord(document: SearchDocument): EntryRecord {

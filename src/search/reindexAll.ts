@@ -43,6 +43,7 @@ export async function reindexAll(payload: Payload, options: ReindexOptions = {})
     afterId = ids.at(-1)
     options.onProgress?.(done, Math.max(total, done))
   }
+  await store.compact()
   await logSearchIndexChange(payload)
   return { articles: done, entries: await store.countEntries() }
 }

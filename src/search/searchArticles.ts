@@ -9,6 +9,7 @@ import { SEARCH_TAG } from '../delivery/changeLog/dependencyTags'
 import { noteReadDependency } from '../delivery/changeLog/trackReadDependencies'
 import { buildSnippet } from './buildSnippet'
 import { getSearchStore } from './getSearchStore'
+import { COUNTED_MATCHES } from './searchStore'
 import { buildQueryTerms } from './tokenize'
 
 export interface SearchParams {
@@ -35,12 +36,15 @@ export interface SearchHit {
 
 export interface SearchAnswer {
   docs: SearchHit[]
+  /** Matching stories, counted up to 10,000 (COUNTED_MATCHES): beyond, totalDocsCapped says so. */
   totalDocs: number
+  /** Whether more stories match than totalDocs (the count stopped at its cap). */
+  totalDocsCapped: boolean
   page: number
   totalPages: number
 }
 
-const HAN_RUN = /^\p{Script=Han}{2,4}$/u
+const HAN_RUN = /^\p{Script=Han}{3,4}$/u
 
 /**
  * The one way to search articles (the REST endpoint, the reader site, the admin's list search
@@ -51,7 +55,7 @@ export async function searchArticles(payload: Payload, params: SearchParams, aud
   const words = buildQueryTerms(params.q)
   // The index is read outside the database adapter: a cached answer must say it depends on it.
   noteReadDependency(SEARCH_TAG)
-  const { hits, total } = await getSearchStore(payload).search({
+  const { hits, total, capped } = await getSearchStore(payload).search({
     termGroups: toTermGroups(words),
     audience,
     district: params.district,
@@ -59,6 +63,7 @@ export async function searchArticles(payload: Payload, params: SearchParams, aud
     to: params.to,
     limit: params.limit,
     offset: (params.page - 1) * params.limit,
+    countUpTo: COUNTED_MATCHES,
   })
   return {
     docs: hits.map((hit) => ({
@@ -72,6 +77,7 @@ export async function searchArticles(payload: Payload, params: SearchParams, aud
       ...(audience === 'newsroom' ? { status: hit.display.status } : {}),
     })),
     totalDocs: total,
+    totalDocsCapped: capped,
     page: params.page,
     totalPages: Math.max(1, Math.ceil(total / params.limit)),
   }
@@ -86,13 +92,17 @@ function buildLocaleSnippet(text: SearchDisplay['text'], words: string[], locale
 /** The ids of the best `limit` matches, no snippets: for the admin's list search. */
 export async function searchArticleIds(payload: Payload, q: string, audience: SearchAudience, limit: number): Promise<string[]> {
   noteReadDependency(SEARCH_TAG)
-  const { hits } = await getSearchStore(payload).search({ termGroups: toTermGroups(buildQueryTerms(q)), audience, limit, offset: 0 })
+  const { hits } = await getSearchStore(payload).search({ termGroups: toTermGroups(buildQueryTerms(q)), audience, limit, offset: 0, countUpTo: limit })
   return hits.map((hit) => hit.articleId)
 }
 
 /**
- * Each query word is one index token; a short Han word may have been cut differently in a
- * document (a name jieba did not know there), so its characters in a row match too.
+ * Each query word is one index token; a Han word of three or four characters may have been cut
+ * differently in a document (a name jieba did not know there), so its characters in a row match
+ * too. Not for two characters: their pieces are single characters, the costliest phrase to match
+ * (the positions of two common characters in most stories), and the relevance set finds the same
+ * without it (recall@10 0.963, MRR 0.940 either way); an HMM-guessed word's two-character pieces
+ * are indexed already (buildIndexTokensOfFolded).
  */
 function toTermGroups(words: string[]) {
   return words.map((word) => ({ word, characters: HAN_RUN.test(word) ? Array.from(word) : [] }))

@@ -61,12 +61,30 @@ function perLocale<T>(value: LocalizedValue<T>): Localized<T | null> {
 
 const joinText = (...parts: (string | null | undefined)[]) => parts.filter((part): part is string => Boolean(part && part.trim())).join('\n')
 
-/** The lines of `text` not in the same place in `reference`, joined; all of `text` if the line counts differ. */
-function differingLines(text: string, reference: string): string {
+/**
+ * Punctuation and spaces: jieba segments the text between them on its own (its blocks are runs of
+ * Han characters, latin letters, digits and +#&._%-), so a clause is cut the same alone as in its line.
+ */
+const CLAUSE_BREAK = /[\s，。、；：？！“”‘’（）《》〈〉【】「」『』…—·,;:?!()]+/u
+
+/**
+ * The clauses of `text` not in the same place in `reference`, one a line; a whole line where the
+ * two lines do not split into as many clauses, all of `text` if the line counts differ.
+ */
+function differingClauses(text: string, reference: string): string {
   const lines = text.split('\n')
   const referenceLines = reference.split('\n')
   if (lines.length !== referenceLines.length) return text
-  return lines.filter((line, index) => line !== referenceLines[index]).join('\n')
+  const differing: string[] = []
+  lines.forEach((line, index) => {
+    const referenceLine = referenceLines[index]!
+    if (line === referenceLine) return
+    const clauses = line.split(CLAUSE_BREAK)
+    const referenceClauses = referenceLine.split(CLAUSE_BREAK)
+    if (clauses.length !== referenceClauses.length) differing.push(line)
+    else differing.push(...clauses.filter((clause, at) => clause !== referenceClauses[at]))
+  })
+  return differing.join('\n')
 }
 
 /** The article's text and its captions' as the index needs them; the other locale only where it says something else. */
@@ -100,9 +118,9 @@ export function buildSearchDocument(
   const foldedHant = hantHead === head.text && hantRest === rest.text ? null : `${foldText(hantHead)}\n${foldText(hantRest)}`
   const hantDiffers = foldedHant !== null && foldedHant !== `${head.folded}\n${rest.folded}`
   // The importer's copy seldom folds back exactly (着 → 著 → 着 does not), and then usually in a
-  // few lines: only the lines that differ are segmented again (jieba never joins words across a
-  // line), which halves an entry's cost; lines that do not line up are all segmented.
-  const hantLinesToSegment = hantDiffers ? differingLines(foldedHant, `${head.folded}\n${rest.folded}`) : ''
+  // few characters: only the clauses that differ are segmented again (jieba never joins words
+  // across punctuation), a fiftieth of the text instead of a quarter for whole lines.
+  const hantClausesToSegment = hantDiffers ? differingClauses(foldedHant, `${head.folded}\n${rest.folded}`) : ''
   const bylines = foldText(
     joinText(...captions.map((caption) => caption.credit), ...(article.authors ?? []), ...(article.tags ?? []), ...articleDistricts.map((district) => district.name)),
   )
@@ -111,7 +129,7 @@ export function buildSearchDocument(
   const bodyTokens = [...buildIndexTokensOfFolded(rest.folded), ...bylineTokens]
   if (hantDiffers) {
     const known = new Set([...titleTokens, ...bodyTokens])
-    bodyTokens.push(...buildIndexTokensOfFolded(hantLinesToSegment).filter((token) => !known.has(token)))
+    bodyTokens.push(...buildIndexTokensOfFolded(hantClausesToSegment).filter((token) => !known.has(token)))
   }
   const hansText = joinText(head.text, rest.text)
   const hantText = joinText(hantHead, hantRest)

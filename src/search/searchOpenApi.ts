@@ -1,5 +1,6 @@
 import { SITE_LOCALES } from '../site/siteLocales'
 import { MAX_QUERY_LENGTH, MAX_SEARCH_LIMIT } from './searchEndpoint'
+import { COUNTED_MATCHES } from './searchStore'
 
 /** GET /api/search in the public OpenAPI document (src/delivery/buildOpenApiDocument.ts). */
 export const SEARCH_OPENAPI_PATHS = {
@@ -41,7 +42,8 @@ export const SEARCH_OPENAPI_PATHS = {
                       },
                     },
                   },
-                  totalDocs: { type: 'integer' },
+                  totalDocs: { type: 'integer', description: `Matching stories, counted up to ${COUNTED_MATCHES.toLocaleString('en')} (or to the end of the page asked for, if further)` },
+                  totalDocsCapped: { type: 'boolean', description: `true when more stories match than totalDocs: counting stopped at ${COUNTED_MATCHES.toLocaleString('en')}` },
                   page: { type: 'integer' },
                   totalPages: { type: 'integer' },
                 },

@@ -12,6 +12,8 @@ export interface StoreQuery {
   to?: string
   limit: number
   offset: number
+  /** Matches counted at most (COUNTED_MATCHES for the API); never less than the end of the page. */
+  countUpTo: number
 }
 
 export interface StoreHit {
@@ -22,8 +24,19 @@ export interface StoreHit {
 
 export interface StoreResult {
   hits: StoreHit[]
+  /** Matches counted, at most countCapFor(query). */
   total: number
+  /** Whether more matched than were counted (total is then a lower bound). */
+  capped: boolean
 }
+
+/**
+ * Matches counted at most (Elasticsearch's track_total_hits does the same at 10,000): counting is a
+ * walk over every match, the costliest part of a common word's query on a large archive. Never
+ * less than the end of the page asked for, so a page within the count is always reachable.
+ */
+export const COUNTED_MATCHES = 10_000
+export const countCapFor = (query: Pick<StoreQuery, 'offset' | 'limit' | 'countUpTo'>) => Math.max(query.countUpTo, query.offset + query.limit)
 
 /** Where the search index lives: an FTS5 table on SQLite, a tokens collection on MongoDB. */
 export interface SearchStore {
@@ -33,9 +46,19 @@ export interface SearchStore {
   replaceArticles(articles: { articleId: string; documents: SearchDocument[] }[]): Promise<void>
   /** Empties the index (before a full rebuild). */
   clear(): Promise<void>
+  /** After a full rebuild: whatever makes the index quickest to read (FTS5 merges its segments into one). */
+  compact(): Promise<void>
   search(query: StoreQuery): Promise<StoreResult>
   countEntries(): Promise<number>
 }
+
+/**
+ * Matches beyond which a query ranks only the newest ones: bm25 costs a few microseconds per
+ * matching row on SQLite (its column sizes are a lookup each), so a word found in most of 100,000 stories
+ * took seconds. Like Elasticsearch's early termination on a sorted index, the ranked set is the
+ * newest RANKED_MATCHES matches (deeper pages widen it).
+ */
+export const RANKED_MATCHES = 1000
 
 /** Field weights, one table for both stores: headline words count most, then the pinyin of headline, districts and tags. */
 export const FIELD_WEIGHTS = { title: 10, body: 1, pinyin: 4 } as const

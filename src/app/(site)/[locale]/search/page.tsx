@@ -50,7 +50,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
         {answer && answer.totalDocs === 0 && <p className="empty">{text.searchNone}</p>}
         {answer && answer.totalDocs > 0 && (
           <>
-            <p className="search-results__count">{text.searchCount.replace('{n}', String(answer.totalDocs))}</p>
+            <p className="search-results__count">{text.searchCount.replace('{n}', `${answer.totalDocs}${answer.totalDocsCapped ? '+' : ''}`)}</p>
             <ol className="story-list search-results__list">
               {answer.docs.map((doc) => (
                 <li key={doc.id} className="story-card">
