@@ -22,6 +22,7 @@ import { ADMIN_DATE_FORMAT } from './i18n/beijingTime'
 import { localizeErrors } from './i18n/localizeErrors'
 import { newsroomTranslations } from './i18n/newsroomTranslations'
 import { importWarningsPlugin } from './importWarnings/importWarningsPlugin'
+import { importWarningsPublishGate } from './importWarnings/publishGate'
 import { searchPlugin } from './search/searchPlugin'
 import type { Env } from './env'
 import { NEWSROOM_NAME } from './newsroom'
@@ -85,7 +86,7 @@ export function buildNewsroomConfig(env: Env) {
     // configFreshObjects runs last: the sanitizer gets copies, not the collections' module constants.
     // workflowPlugin: the editorial workflow on articles, its audit trail and its scheduled publishing (src/workflow/).
     plugins: [
-      workflowPlugin(),
+      workflowPlugin({ publishGates: [importWarningsPublishGate] }),
       deliveryPlugin(),
       visibilityPlugin(),
       searchPlugin,

@@ -1,11 +1,11 @@
 import { hasAnyRole, roleLabels, type Role } from '../roles'
+import type { PublishOverride, SettledOverride } from '../workflow/publishing/publishGates'
 import { WorkflowError } from '../workflow/workflowError'
 import { WARNING_OVERRIDE_ROLES, type WarningResolution } from './importWarningKinds'
 import { describeWarnings, findUnresolvedSeriousWarnings, isUnresolvedSeriousWarning, storedWarningsOf, type StoredWarning } from './storedWarnings'
 
-export interface WarningOverride {
-  reason: string
-}
+/** The override of the warnings gate, as the workflow carries it. */
+export type WarningOverride = PublishOverride
 
 interface OverridingUser {
   roles?: readonly string[] | null
@@ -44,12 +44,6 @@ export function markWarnings(
     if (!matches(row)) return base
     return { ...base, resolution: mark.resolution, resolvedBy: mark.by, resolvedAt: mark.at, resolutionNote: mark.note ?? null }
   })
-}
-
-export interface SettledOverride {
-  data: Record<string, unknown>
-  /** For the audit trail: the warnings overridden, named. */
-  overridden?: { by: string; at: string; comment: string }
 }
 
 /**

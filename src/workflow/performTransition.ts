@@ -10,7 +10,7 @@ import { contextWithGrant } from './publishing/operationState'
 import { cancelScheduledChanges, queueScheduledChange } from './scheduling/scheduledChanges'
 import { currentStage, explainRefusal, findTransition, type Action } from './transitions'
 import { WorkflowError } from './workflowError'
-import { assertNoUnresolvedImportWarnings, assertWarningOverride } from '../importWarnings/overrideImportWarnings'
+import { acceptOverride, assertMayGoLive, publishGatesIn } from './publishing/publishGates'
 
 export interface TransitionRequest {
   action: string
@@ -46,7 +46,8 @@ export async function performTransition(payload: Payload, req: PayloadRequest, a
   if (!transition) throw new WorkflowError('unknown-action', { action: request.action })
 
   // Checked before the table, so an editor asking to override hears that only the chief editor may.
-  const overrideWarnings = request.overrideWarnings === undefined ? undefined : assertWarningOverride(user, request.overrideWarnings)
+  const gates = publishGatesIn(payload)
+  const overrideWarnings = acceptOverride(gates, user, request.overrideWarnings)
 
   const article = await payload.findByID({ collection: ARTICLES_SLUG, id: articleId, depth: 0, draft: true, overrideAccess: true, req })
   const refusal = explainRefusal(user as never, transition.action, article as never)
@@ -63,7 +64,7 @@ export async function performTransition(payload: Payload, req: PayloadRequest, a
   // The guard refuses the publish itself; refused here too, before any job is queued or cancelled.
   const isLive = await isLiveArticle(req, articleId)
   const putsLive = (transition.action === 'publish' && !isLive) || transition.action === 'schedule'
-  if (putsLive && !overrideWarnings) assertNoUnresolvedImportWarnings(article)
+  if (putsLive && !overrideWarnings) assertMayGoLive(gates, article)
 
   const from: Stage = currentStage(article as never)
   // A takedown at a later time leaves the story live until then.

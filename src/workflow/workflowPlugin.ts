@@ -8,6 +8,7 @@ import { WorkflowEvents } from './audit/WorkflowEvents'
 import { limitEditorsToNotesOnLiveStories } from './limitEditorsToNotesOnLiveStories'
 import { performTransition, performTransitionAs } from './performTransition'
 import { guardArticleSave } from './publishing/guardArticleSave'
+import type { PublishGate } from './publishing/publishGates'
 import { noteArticleSaveIntent } from './publishing/saveIntent'
 import { JobClaims } from './scheduling/JobClaims'
 import { scheduledPublishJobs } from './scheduling/scheduledPublishJobs'
@@ -15,7 +16,7 @@ import { transitionEndpoint } from './transitionEndpoint'
 import { payloadStatusField, returnReasonField, workflowHistoryField, workflowSidebarFields } from './workflowFields'
 
 /** The articles collection with the workflow's fields, guard, audit, endpoint, admin buttons and publishing service. */
-function withWorkflow(articles: CollectionConfig): CollectionConfig {
+function withWorkflow(articles: CollectionConfig, options: WorkflowOptions): CollectionConfig {
   const hooks = articles.hooks ?? {}
   const drafts = typeof articles.versions === 'object' && typeof articles.versions.drafts === 'object' ? articles.versions.drafts : {}
   return {
@@ -47,7 +48,8 @@ function withWorkflow(articles: CollectionConfig): CollectionConfig {
     },
     endpoints: [transitionEndpoint, ...(articles.endpoints || [])],
     // The publishing service, reached through the Payload instance by jobs, tests and benchmarks (publishing/publishingService.ts).
-    custom: { ...articles.custom, publishingService: { performTransition, performTransitionAs } },
+    // The publish gates other parts add (publishing/publishGates.ts), called at every door to publishing.
+    custom: { ...articles.custom, publishingService: { performTransition, performTransitionAs }, publishGates: options.publishGates ?? [] },
     fields: [...workflowSidebarFields, returnReasonField, ...articles.fields, workflowHistoryField, payloadStatusField],
   }
 }
@@ -59,7 +61,12 @@ function withWorkflow(articles: CollectionConfig): CollectionConfig {
  * queue's config and the dashboard's role queues. The schedulePublish task's retries are set on
  * the built config (scheduling/withScheduledPublishRetries.ts): Payload adds that task after plugins run.
  */
-export function workflowPlugin(): Plugin {
+export interface WorkflowOptions {
+  /** Rules another part adds to going live, with their override (the importer's warnings: src/importWarnings/publishGate.ts). */
+  publishGates?: readonly PublishGate[]
+}
+
+export function workflowPlugin(options: WorkflowOptions = {}): Plugin {
   return (config) => ({
     ...config,
     i18n: {
@@ -77,7 +84,7 @@ export function workflowPlugin(): Plugin {
         beforeDashboard: [...(config.admin?.components?.beforeDashboard ?? []), '/workflow/admin/RoleQueues#RoleQueues'],
       },
     },
-    collections: [...(config.collections ?? []).map((collection) => (collection.slug === ARTICLES_SLUG ? withWorkflow(collection) : collection)), WorkflowEvents, JobClaims],
+    collections: [...(config.collections ?? []).map((collection) => (collection.slug === ARTICLES_SLUG ? withWorkflow(collection, options) : collection)), WorkflowEvents, JobClaims],
     jobs: { ...scheduledPublishJobs, ...config.jobs, tasks: [...(scheduledPublishJobs.tasks ?? []), ...(config.jobs?.tasks ?? [])] },
   })
 }

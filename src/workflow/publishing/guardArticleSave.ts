@@ -8,7 +8,7 @@ import { isLiveArticle } from './isLiveArticle'
 import { decisionKey } from './decisionKey'
 import { readSaveIntent, recordDecision, takeGrant, type PendingAudit, type PublishingGrant } from './operationState'
 import { WorkflowError } from '../workflowError'
-import { applyWarningOverride, assertNoUnresolvedImportWarnings } from '../../importWarnings/overrideImportWarnings'
+import { applyOverride, assertMayGoLive, publishGatesOf } from './publishGates'
 
 /** A takedown scheduled (with its reason) through the transition endpoint, whose time has come. */
 function isScheduledTakedownDue(scheduledUnpublishAt: unknown, now: number): boolean {
@@ -37,7 +37,8 @@ function grantAllows(grant: PublishingGrant, change: LiveChange): boolean {
  * service (src/importWarnings/). Everything else
  * touching live content is refused with a WorkflowError naming why.
  */
-export const guardArticleSave: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req, context }) => {
+export const guardArticleSave: CollectionBeforeChangeHook = async ({ collection, data, originalDoc, operation, req, context }) => {
+  const gates = publishGatesOf(collection)
   const intent = readSaveIntent(context)
   const restoring = intent?.operation === 'restore'
   const id = operation === 'create' ? undefined : originalDoc?.id
@@ -75,9 +76,9 @@ export const guardArticleSave: CollectionBeforeChangeHook = async ({ data, origi
     if (!grantAllows(grant, decision.change)) {
       throw new WorkflowError('transition-mismatch', { action: grant.action, change: decision.change })
     }
-    // Importer warnings: the chief editor's override marks them (and is audited); without one, no story goes live over them.
-    const settled = applyWarningOverride(data, originalDoc, grant.overrideWarnings, grant.by)
-    if (decision.change === 'publish' && !settled.overridden) assertNoUnresolvedImportWarnings(originalDoc, settled.data)
+    // The publish gates (importer warnings): an accepted override is applied (and audited); without one, no story goes live past them.
+    const settled = applyOverride(gates, data, originalDoc, grant.overrideWarnings, grant.by)
+    if (decision.change === 'publish' && !settled.overridden) assertMayGoLive(gates, originalDoc, settled.data)
     const audit: PendingAudit = { action: grant.action, from: grant.from, to: grant.to, by: grant.by, comment: grant.comment }
     recordDecision(context, key, { ...decision, audit, warningOverride: settled.overridden })
     return { ...settled.data, workflowStage: grant.to }
@@ -94,7 +95,7 @@ export const guardArticleSave: CollectionBeforeChangeHook = async ({ data, origi
     const story = { ...originalDoc, workflowStage: from, createdBy: originalDoc?.createdBy ?? user.id }
     const refusal = explainRefusal(user as never, 'publish', story)
     if (refusal) throw new WorkflowError('publish-refused', { reason: refusal, reasonEn: explainRefusal(user as never, 'publish', story, 'en') ?? undefined })
-    if (decision.change === 'publish') assertNoUnresolvedImportWarnings(originalDoc, data)
+    if (decision.change === 'publish') assertMayGoLive(gates, originalDoc, data)
     const comment = from === 'scheduled' ? '定时发布' : decision.change === 'live-edit' ? '修改已发布稿件' : undefined
     recordDecision(context, key, { ...decision, audit: { action: 'publish', from, to: 'published', by: String(user.id), comment } })
     return { ...data, workflowStage: 'published', scheduledPublishAt: null }

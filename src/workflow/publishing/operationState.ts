@@ -1,7 +1,7 @@
-import type { WarningOverride } from '../../importWarnings/overrideImportWarnings'
 import type { Stage } from '../stages'
 import type { Action } from '../transitions'
 import type { ArticleSaveDecision } from './classifyArticleSave'
+import type { PublishOverride } from './publishGates'
 
 /**
  * What the publishing decision carries from one step of a Payload operation to the next.
@@ -33,8 +33,8 @@ export interface PublishingGrant {
   to: Stage
   by: string
   comment?: string
-  /** The chief editor's override of unresolved importer warnings, with its reason (src/importWarnings/). */
-  overrideWarnings?: WarningOverride
+  /** An override of the publish gates (the importer's warnings: src/importWarnings/), checked, with its reason. */
+  overrideWarnings?: PublishOverride
   used: boolean
 }
 
@@ -49,7 +49,7 @@ export interface PendingAudit {
 
 export interface RecordedDecision extends ArticleSaveDecision {
   audit?: PendingAudit
-  /** An override of importer warnings made by this save, for the audit trail (src/importWarnings/recordWarningOverride.ts). */
+  /** An override of the publish gates made by this save, for the audit trail (src/importWarnings/recordWarningOverride.ts). */
   warningOverride?: { by: string; at: string; comment: string }
 }
 
