@@ -504,6 +504,7 @@ export interface CacheChange {
     | number
     | boolean
     | null;
+  origin?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -944,6 +945,7 @@ export interface JobClaimsSelect<T extends boolean = true> {
 export interface CacheChangesSelect<T extends boolean = true> {
   seq?: T;
   tags?: T;
+  origin?: T;
   updatedAt?: T;
   createdAt?: T;
 }

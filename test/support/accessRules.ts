@@ -61,16 +61,19 @@ export const ACCESS_RULES: Record<string, Partial<Record<Operation, Partial<Reco
     update: { plain: ['admin'] },
     delete: { plain: ['admin'] },
   },
-  // The audit trail, the job claims and the jobs queue are written by the server only.
+  // The audit trail, the job claims, the jobs queue and the response caches' change log are written by the server only.
   'workflow-events': {},
   'job-claims': {},
   'payload-jobs': {},
+  'cache-changes': {},
 }
 
 /** Values for required fields whose validators no generated value meets (a number makes each unique). */
 export const FIELD_EXAMPLES: Record<string, (n: number) => unknown> = {
   'districts.slug': (n) => `test-district-${n}-${Date.now().toString(36)}`,
   'districts.code': (n) => String(900000 + ((n * 7919 + Date.now()) % 99999)),
+  // Below every real entry: the caches read only entries after the last they saw, so a fixture row is never read as a change.
+  'cache-changes.seq': (n) => -(n + 1) - (Date.now() % 1_000_000) * 1000,
 }
 
 export const ACTORS: Actor[] = ['anonymous', 'admin', 'chief-editor', 'editor', 'reporter', 'photographer']

@@ -1,8 +1,12 @@
 import type { Payload } from 'payload'
 
+import os from 'node:os'
+
 import { CHANGE_LOG_SLUG } from './changeLogCollection'
 import { moveChangeLogHead, readChangeLogHead } from './changeLogHead'
 import { SEARCH_TAG } from './dependencyTags'
+
+const ORIGIN = `${os.hostname()}:${process.pid}`
 
 /** One committed change to public content: its place in the log and the dependency tags it touches. */
 export interface PublicChange {
@@ -34,7 +38,7 @@ export async function appendChange(payload: Payload, tags: readonly string[]): P
   for (let attempt = 1; ; attempt++) {
     const seq = (await readLatestSeq(payload)) + 1
     try {
-      await payload.db.create({ collection: CHANGE_LOG_SLUG, data: { seq, tags: [...new Set(tags)] }, returning: false })
+      await payload.db.create({ collection: CHANGE_LOG_SLUG, data: { seq, tags: [...new Set(tags)], origin: ORIGIN }, returning: false })
     } catch (error) {
       // Lost the race (the unique index refused the number) unless the latest row is still below it.
       if (attempt >= APPEND_ATTEMPTS || (await readLatestSeq(payload)) < seq) throw error

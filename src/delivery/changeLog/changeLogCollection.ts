@@ -18,5 +18,7 @@ export const ChangeLog: CollectionConfig = {
     // Unique: two processes appending at once cannot both take the same number (see appendChange).
     { name: 'seq', type: 'number', required: true, unique: true, index: true },
     { name: 'tags', type: 'json', required: true },
+    // Which process appended it (host and pid): to tell, when a cache looks stale, whose write it missed.
+    { name: 'origin', type: 'text' },
   ],
 }
