@@ -32,7 +32,7 @@ async function eventually(check: () => Promise<boolean>, timeoutMs = 15_000): Pr
 
 /**
  * A story whose imported text is garbled must not reach readers until someone has dealt with the
- * warning (issue 13, point 1): every door to publishing refuses it with `unresolved-import-warnings`
+ * warning: every door to publishing refuses it with `unresolved-import-warnings`
  * naming the warnings; a warning marked resolved no longer blocks; the chief editor may go ahead
  * with a reason. Resolutions and overrides are in the audit trail.
  */
