@@ -5,7 +5,6 @@ import { hasRole } from '../../src/access/hasRole'
 import { fieldSignedIn } from '../../src/access/fieldSignedIn'
 import { nobody } from '../../src/access/nobody'
 import { ARTICLES_SLUG, CAPTIONS_SLUG, PHOTOS_SLUG } from '../slugs'
-import { auditCaptionDelete, auditCaptionSave, guardCaptionDelete, guardCaptionSave } from '../../src/workflow/publishing/guardLiveContent'
 import { captionOfPublishedOrSignedIn } from './access'
 import { captionImageField } from './fields/captionImage'
 import { readCreditLine } from './hooks/readCreditLine'
@@ -41,14 +40,8 @@ export const Captions: CollectionConfig = {
     update: hasRole(...NEWSROOM_ROLES),
     delete: hasRole(...EDITING_ROLES),
   },
-  hooks: {
-    // A caption a live story shows is live content: changing it needs the right to publish (audited).
-    // The visibility rule adds its hooks (src/visibility/visibilityPlugin.ts).
-    beforeChange: [guardCaptionSave],
-    afterChange: [auditCaptionSave],
-    beforeDelete: [guardCaptionDelete],
-    afterDelete: [auditCaptionDelete],
-  },
+  // Hooks come from the features that own them: the workflow's live-content guard
+  // (src/workflow/workflowPlugin.ts) and the visibility rule (src/visibility/visibilityPlugin.ts).
   fields: [
     { name: 'text', label: { zh: '说明文字', en: 'Text' }, type: 'textarea', required: true, localized: true },
     {

@@ -9,7 +9,6 @@ import { PHOTO_MIME_TYPES } from '../../src/photos/photoFormats'
 import { kebabSizeName, PHOTO_DERIVATIVES, WEBP_OPTIONS } from '../../src/photos/photoSizes'
 import { PHOTO_ROLES, PUBLISHING_ROLES } from '../../src/roles'
 import { DISTRICTS_SLUG, PHOTOS_SLUG } from '../slugs'
-import { auditPhotoSave, guardPhotoDelete, guardPhotoSave } from '../../src/workflow/publishing/guardLiveContent'
 import { usedByPublishedOrSignedIn } from './access'
 import { applyPreparedPhoto } from './hooks/applyPreparedPhoto'
 import { explainFailedUpload } from './hooks/explainFailedUpload'
@@ -60,10 +59,8 @@ export const buildPhotos = ({ mediaDir }: { mediaDir: string }): CollectionConfi
   },
   hooks: {
     beforeOperation: [prepareUploadedFile],
-    // A photo a live story shows is live content: changing it needs the right to publish (audited).
-    beforeChange: [guardPhotoSave, applyPreparedPhoto],
-    afterChange: [auditPhotoSave],
-    beforeDelete: [guardPhotoDelete],
+    // The workflow's live-content guard runs first (src/workflow/workflowPlugin.ts).
+    beforeChange: [applyPreparedPhoto],
     afterDelete: [releaseCaptionsOfDeletedPhoto],
     afterError: [explainFailedUpload],
   },

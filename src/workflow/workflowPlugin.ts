@@ -1,6 +1,6 @@
 import type { CollectionConfig, Plugin } from 'payload'
 
-import { ARTICLES_SLUG } from '../../collections/slugs'
+import { ARTICLES_SLUG, CAPTIONS_SLUG, PHOTOS_SLUG } from '../../collections/slugs'
 import { workflowAdminTranslations } from './admin/workflowAdminTranslations'
 import { recordRestore } from './audit/recordRestore'
 import { recordWorkflowEvent } from './audit/recordWorkflowEvent'
@@ -8,6 +8,7 @@ import { WorkflowEvents } from './audit/WorkflowEvents'
 import { limitEditorsToNotesOnLiveStories } from './limitEditorsToNotesOnLiveStories'
 import { performTransition, performTransitionAs } from './performTransition'
 import { guardArticleSave } from './publishing/guardArticleSave'
+import { auditCaptionDelete, auditCaptionSave, auditPhotoSave, guardCaptionDelete, guardCaptionSave, guardPhotoDelete, guardPhotoSave } from './publishing/guardLiveContent'
 import type { PublishGate } from './publishing/publishGates'
 import { noteArticleSaveIntent } from './publishing/saveIntent'
 import { JobClaims } from './scheduling/JobClaims'
@@ -54,6 +55,23 @@ function withWorkflow(articles: CollectionConfig, options: WorkflowOptions): Col
   }
 }
 
+type CollectionHooks = NonNullable<CollectionConfig['hooks']>
+
+/** A caption or photo a live story shows is live content: changing it needs the right to publish, and is audited. */
+const LIVE_CONTENT_HOOKS: Record<string, CollectionHooks> = {
+  [CAPTIONS_SLUG]: { beforeChange: [guardCaptionSave], afterChange: [auditCaptionSave], beforeDelete: [guardCaptionDelete], afterDelete: [auditCaptionDelete] },
+  [PHOTOS_SLUG]: { beforeChange: [guardPhotoSave], afterChange: [auditPhotoSave], beforeDelete: [guardPhotoDelete] },
+}
+
+/** The live-content guard first, before the collection's own hooks and those other plugins append. */
+function withLiveContentGuard(collection: CollectionConfig): CollectionConfig {
+  const added = LIVE_CONTENT_HOOKS[collection.slug]
+  if (!added) return collection
+  const hooks: Record<string, unknown[]> = { ...(collection.hooks as Record<string, unknown[]>) }
+  for (const [name, first] of Object.entries(added) as [string, unknown[]][]) hooks[name] = [...first, ...(hooks[name] ?? [])]
+  return { ...collection, hooks: hooks as CollectionHooks }
+}
+
 /**
  * The editorial workflow as one plugin (src/workflow/): on articles, the stage and schedule fields,
  * the publishing guard, the audit hooks, POST /api/articles/:id/transition and the admin's workflow
@@ -84,7 +102,7 @@ export function workflowPlugin(options: WorkflowOptions = {}): Plugin {
         beforeDashboard: [...(config.admin?.components?.beforeDashboard ?? []), '/workflow/admin/RoleQueues#RoleQueues'],
       },
     },
-    collections: [...(config.collections ?? []).map((collection) => (collection.slug === ARTICLES_SLUG ? withWorkflow(collection, options) : collection)), WorkflowEvents, JobClaims],
+    collections: [...(config.collections ?? []).map((collection) => (collection.slug === ARTICLES_SLUG ? withWorkflow(collection, options) : withLiveContentGuard(collection))), WorkflowEvents, JobClaims],
     jobs: { ...scheduledPublishJobs, ...config.jobs, tasks: [...(scheduledPublishJobs.tasks ?? []), ...(config.jobs?.tasks ?? [])] },
   })
 }
