@@ -100,6 +100,16 @@ const WORKFLOW_ERRORS = {
     zh: (d) => `不能处理这篇稿件的导入警告：${d.reason}`,
     en: (d) => `Cannot deal with this story’s importer warnings: ${d.reasonEn ?? 'you may not edit it'}`,
   },
+  'stale-save': {
+    status: 409,
+    zh: (d) => `稿件已在 ${d.savedAt} 被他人修改，您的修改基于 ${d.basedOn} 的版本，未保存。请刷新后重新修改。`,
+    en: (d) => `Someone else saved the story at ${d.savedAt}; your changes were based on the version of ${d.basedOn} and were not saved. Reload and make them again.`,
+  },
+  'delete-audited': {
+    status: 409,
+    zh: (d) => `这篇稿件有 ${d.events} 条流程记录，不能删除（流程记录不可更改）。如需下线，请撤稿。`,
+    en: (d) => `This story has ${d.events} audit trail entries and cannot be deleted (the trail is never changed). To take it off the site, unpublish it.`,
+  },
   'notes-append-only': {
     status: 403,
     zh: () => '已有的更正或更新说明不能修改或删除，只能添加新的说明',

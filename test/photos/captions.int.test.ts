@@ -265,6 +265,7 @@ describe('captions over REST', () => {
       const refused = await callApi(server.url, `/api/articles/${article.id}`, { method: 'DELETE', token: chief.token })
       expect(refused.status).toBe(409)
       expect(JSON.stringify(refused.body)).toContain('流程记录')
+      expect(refused.body.errors[0].data.code).toBe('delete-audited')
       expect((await callApi(server.url, `/api/articles/${article.id}`)).status).toBe(200)
       expect((await callApi(server.url, `/api/captions/${caption.id}`, { token: editor.token })).status).toBe(200)
     })

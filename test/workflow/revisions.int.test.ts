@@ -102,6 +102,7 @@ describe('revisions, locking and stale saves', () => {
     const stale = await patchDraft(article.id, editor, { subtitle: '基于旧版本的修改' }, { 'x-expected-updated-at': basedOn })
     expect(stale.status).toBe(409)
     expect(stale.body.errors[0].message).toMatch(/被他人修改.*请刷新后重新修改/)
+    expect(stale.body.errors[0].data.code).toBe('stale-save')
     const stored = await server.payload.findByID({ collection: 'articles', id: article.id, draft: true, overrideAccess: true })
     expect(stored.subtitle).toBe('先保存的修改')
   })

@@ -1,7 +1,6 @@
 import type { CollectionBeforeDeleteHook } from 'payload'
 
-import { APIError } from 'payload'
-
+import { WorkflowError } from '../../../src/workflow/workflowError'
 import { CAPTIONS_SLUG, WORKFLOW_EVENTS_SLUG } from '../../slugs'
 
 /**
@@ -13,7 +12,7 @@ import { CAPTIONS_SLUG, WORKFLOW_EVENTS_SLUG } from '../../slugs'
 export const deleteWithCaptionsUnlessAudited: CollectionBeforeDeleteHook = async ({ id, req }) => {
   const { totalDocs: events } = await req.payload.count({ collection: WORKFLOW_EVENTS_SLUG, where: { article: { equals: id } }, overrideAccess: true, req })
   if (events > 0) {
-    throw new APIError(`这篇稿件有 ${events} 条流程记录，不能删除（流程记录不可更改）。如需下线，请撤稿。`, 409, { article: String(id), workflowEvents: events }, true)
+    throw new WorkflowError('delete-audited', { events: String(events) })
   }
   await req.payload.delete({ collection: CAPTIONS_SLUG, where: { article: { equals: id } }, overrideAccess: true, req })
 }

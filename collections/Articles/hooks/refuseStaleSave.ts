@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { APIError } from 'payload'
+import { WorkflowError } from '../../../src/workflow/workflowError'
 
 export const EXPECTED_VERSION_HEADER = 'x-expected-updated-at'
 
@@ -14,12 +14,7 @@ export const refuseStaleSave: CollectionBeforeChangeHook = ({ data, operation, o
   const expected = req.headers?.get?.(EXPECTED_VERSION_HEADER)
   if (operation !== 'update' || !expected || !originalDoc?.updatedAt) return data
   if (new Date(expected).getTime() !== new Date(originalDoc.updatedAt).getTime()) {
-    throw new APIError(
-      `稿件已在 ${new Date(originalDoc.updatedAt).toISOString()} 被他人修改，您的修改基于 ${expected} 的版本，未保存。请刷新后重新修改。`,
-      409,
-      null,
-      true,
-    )
+    throw new WorkflowError('stale-save', { savedAt: new Date(originalDoc.updatedAt).toISOString(), basedOn: expected })
   }
   return data
 }
