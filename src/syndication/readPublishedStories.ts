@@ -3,7 +3,8 @@ import type { Payload, Where } from 'payload'
 import type { Article, District } from '../payload-types'
 import type { SiteLocale } from '../site/siteLocales'
 
-import { ARTICLES_SLUG, DISTRICTS_SLUG, WORKFLOW_EVENTS_SLUG } from '../../collections/slugs'
+import { ARTICLES_SLUG, DISTRICTS_SLUG } from '../../collections/slugs'
+import { readPublications } from '../site/readerQueries'
 
 /**
  * What the feeds, sitemaps and ninjs read. Every read of content is anonymous — Payload's Local
@@ -70,20 +71,7 @@ export async function findPublishedStory(payload: Payload, by: { id: string } | 
  * anonymous reads above already returned, and only the time of their first publish leaves it.
  */
 export async function readFirstPublishedTimes(payload: Payload, articleIds: readonly string[]): Promise<Map<string, string>> {
-  const times = new Map<string, string>()
-  if (articleIds.length === 0) return times
-  const events = await payload.find({
-    collection: WORKFLOW_EVENTS_SLUG,
-    where: { and: [{ article: { in: [...articleIds] } }, { action: { equals: 'publish' } }] },
-    sort: 'at',
-    pagination: false,
-    depth: 0,
-    select: { article: true, at: true },
-    overrideAccess: true,
-  })
-  for (const event of events.docs) {
-    const articleId = String(typeof event.article === 'object' ? event.article.id : event.article)
-    if (!times.has(articleId)) times.set(articleId, new Date(event.at).toISOString())
-  }
-  return times
+  // The reader site's read of the same publish entries; only the first time is wanted here.
+  const publications = await readPublications(payload, articleIds)
+  return new Map([...publications].map(([articleId, { first }]) => [articleId, first]))
 }
