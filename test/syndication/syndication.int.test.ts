@@ -337,7 +337,14 @@ describe('syndication: feeds, sitemaps, ninjs', () => {
       expect(hant.body.language).toBe('zh-Hant')
       expect(hant.body.headlines[0].value).toBe('安源區新建口袋公園')
       expect(hant.body.subjects[0].name).toBe('安源區')
-      expect((await callApi(server.url, `/api/articles/${featured.id}/ninjs?version=1.0`)).status).toBe(400)
+      const unsupported = await callApi(server.url, `/api/articles/${featured.id}/ninjs?version=1.0`)
+      expect(unsupported.status).toBe(400)
+      expect(unsupported.body.errors[0]).toMatchObject({ message: '不支持 ninjs 1.0，可选 3.1、2.2', data: { field: 'version' } })
+      // A partner asking in English is answered in English.
+      const inEnglish = await callApi(server.url, `/api/articles/${featured.id}/ninjs?version=1.0`, { headers: { 'accept-language': 'en' } })
+      expect(inEnglish.body.errors[0].message).toBe('ninjs 1.0 is not supported; choose 3.1 or 2.2')
+      const missing = await callApi(server.url, '/api/articles/by-slug/no-such-story/ninjs', { headers: { 'accept-language': 'en' } })
+      expect([missing.status, missing.body.errors[0].message]).toEqual([404, 'No published story here'])
     })
 
     it('a draft has no ninjs, by id or by slug, even for a signed-in chief editor', async () => {

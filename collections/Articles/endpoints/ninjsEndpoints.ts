@@ -13,13 +13,23 @@ import { toSyndicatedStory } from '../../../src/syndication/syndicatedStory'
  * 3.1 by default, `?version=2.2` for partners on 2.x, `?locale=zh-Hant` for traditional script.
  * Read anonymously whoever asks (a signed-in editor gets the published story too, never a draft).
  */
+/** The endpoint's refusals in the request's language (Accept-Language or the admin's cookie, as Payload reads it). */
+const NINJS_ERRORS = {
+  version: {
+    zh: (version: string) => `不支持 ninjs ${version}，可选 ${NINJS_VERSIONS.join('、')}`,
+    en: (version: string) => `ninjs ${version} is not supported; choose ${NINJS_VERSIONS.join(' or ')}`,
+  },
+  notFound: { zh: () => '找不到这篇已发布的稿件', en: () => 'No published story here' },
+}
+const inLanguage = (req: PayloadRequest) => (req.i18n?.language === 'en' ? 'en' : 'zh')
+
 async function answerNinjs(req: PayloadRequest, by: { id: string } | { slug: string }): Promise<Response> {
   const url = new URL(req.url ?? 'http://localhost/')
   const version = url.searchParams.get('version') ?? DEFAULT_NINJS_VERSION
-  if (!isNinjsVersion(version)) throw new APIError(`version: 不支持 ninjs ${version}，可选 ${NINJS_VERSIONS.join('、')}`, 400, null, true)
+  if (!isNinjsVersion(version)) throw new APIError(NINJS_ERRORS.version[inLanguage(req)](version), 400, { field: 'version' }, true)
   const locale = readLocale(url)
   const article = await findPublishedStory(req.payload, by, locale)
-  if (!article) throw new APIError('找不到这篇已发布的稿件', 404, null, true)
+  if (!article) throw new APIError(NINJS_ERRORS.notFound[inLanguage(req)](), 404, null, true)
   const serverUrl = req.payload.config.serverURL.replace(/\/$/, '')
   const firstPublishedAt = article.originalPublishedAt ? undefined : await readFirstPublishedTimes(req.payload, [String(article.id)])
   const story = toSyndicatedStory(article, { serverUrl, locale, firstPublishedAt })
