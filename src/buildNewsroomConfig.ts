@@ -21,6 +21,7 @@ import { queryGuards } from './http/queryGuards'
 import { ADMIN_DATE_FORMAT } from './i18n/beijingTime'
 import { localizeErrors } from './i18n/localizeErrors'
 import { newsroomTranslations } from './i18n/newsroomTranslations'
+import { oneClockPlugin } from './i18n/oneClockPlugin'
 import { importWarningsPlugin } from './importWarnings/importWarningsPlugin'
 import { importWarningsPublishGate } from './importWarnings/publishGate'
 import { searchPlugin } from './search/searchPlugin'
@@ -65,7 +66,9 @@ export function buildNewsroomConfig(env: Env) {
       dateFormat: ADMIN_DATE_FORMAT,
       timezones: {
         supportedTimezones: [
-          { label: '北京时间 (UTC+8)', value: 'Asia/Shanghai' },
+          // One label for both admin languages: Payload shows it as written. The admin's own pickers
+          // (src/components/admin/BeijingTime.tsx) say 北京时间 / Beijing time in the admin's language.
+          { label: 'Asia/Shanghai (UTC+8)', value: 'Asia/Shanghai' },
           { label: 'UTC', value: 'UTC' },
         ],
         defaultTimezone: 'Asia/Shanghai',
@@ -83,6 +86,7 @@ export function buildNewsroomConfig(env: Env) {
     // visibilityPlugin: anonymous readers see a caption or photo only while a published story uses it (src/visibility/).
     // importWarningsPlugin: importer warnings resolved and overridden, audited (src/importWarnings/).
     // queryGuards: where clauses no database can run are 400, list pages capped at API_MAX_LIMIT (src/http/).
+    // oneClockPlugin: every collection's timestamps in Beijing time in lists and document headers (src/i18n/).
     // configFreshObjects runs last: the sanitizer gets copies, not the collections' module constants.
     // workflowPlugin: the editorial workflow on articles, its audit trail and its scheduled publishing (src/workflow/).
     plugins: [
@@ -92,6 +96,7 @@ export function buildNewsroomConfig(env: Env) {
       searchPlugin,
       importWarningsPlugin,
       queryGuards({ maxLimit: env.API_MAX_LIMIT }),
+      oneClockPlugin,
       configFreshObjects,
     ],
     editor: lexicalEditor(),

@@ -20,7 +20,7 @@ import { refuseStaleSave } from './hooks/refuseStaleSave'
 import { setCreatedBy } from './hooks/setCreatedBy'
 import { setSlugFromTitle } from './hooks/setSlugFromTitle'
 import { validateTitle } from './validateTitle'
-import { DAY_AND_TIME_PICKER } from '../../src/i18n/beijingTime'
+import { DAY_AND_TIME_PICKER, EDITABLE_BEIJING_TIME } from '../../src/i18n/beijingTime'
 import { newsroomKey } from '../../src/i18n/newsroomTranslations'
 
 export { ARTICLES_SLUG }
@@ -132,8 +132,10 @@ export const Articles: CollectionConfig = {
       name: 'originalPublishedAt',
       label: { zh: '原始发布时间', en: 'Originally published' },
       type: 'date',
+      // The zone stays stored beside the time for the API (Payload's originalPublishedAt_tz); the admin
+      // picks and shows it in Beijing time like every other time.
       timezone: true,
-      admin: { position: 'sidebar', date: DAY_AND_TIME_PICKER },
+      admin: { position: 'sidebar', ...EDITABLE_BEIJING_TIME },
     },
     { name: 'tags', label: { zh: '标签', en: 'Tags' }, type: 'text', hasMany: true, admin: { position: 'sidebar' } },
     {

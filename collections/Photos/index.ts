@@ -14,7 +14,7 @@ import { applyPreparedPhoto } from './hooks/applyPreparedPhoto'
 import { explainFailedUpload } from './hooks/explainFailedUpload'
 import { prepareUploadedFile } from './hooks/prepareUploadedFile'
 import { releaseCaptionsOfDeletedPhoto } from './hooks/releaseCaptionsOfDeletedPhoto'
-import { DAY_AND_TIME_PICKER } from '../../src/i18n/beijingTime'
+import { EDITABLE_BEIJING_TIME } from '../../src/i18n/beijingTime'
 
 export { PHOTOS_SLUG }
 export { PHOTO_MIME_TYPES }
@@ -84,7 +84,7 @@ export const buildPhotos = ({ mediaDir }: { mediaDir: string }): CollectionConfi
       label: { zh: '拍摄时间', en: 'Taken at' },
       type: 'date',
       admin: {
-        date: DAY_AND_TIME_PICKER,
+        ...EDITABLE_BEIJING_TIME,
         description: { zh: '留空则取相机 EXIF 记录的时间', en: 'Taken from the camera’s EXIF when left empty' },
       },
     },

@@ -10,6 +10,15 @@ export const ADMIN_TIME_FORMAT = 'HH:mm'
 /** `admin.date` of every day-and-time field: Payload's own picker in the newsroom's format. */
 export const DAY_AND_TIME_PICKER = { pickerAppearance: 'dayAndTime', displayFormat: ADMIN_DATE_FORMAT, timeFormat: ADMIN_TIME_FORMAT, timeIntervals: 5 } as const
 
+/**
+ * `admin` of every date field an editor types: picked and shown in Beijing time with the schedule's
+ * picker (src/components/admin/BeijingTime.tsx), and the same in list columns.
+ */
+export const EDITABLE_BEIJING_TIME = {
+  date: DAY_AND_TIME_PICKER,
+  components: { Field: '/components/admin/BeijingTime#BeijingDateTimeField', Cell: '/components/admin/BeijingTime#BeijingTimeCell' },
+} as const
+
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000
 
 function validInstant(value: Date | string | null | undefined): Date | null {

@@ -1,6 +1,6 @@
 import type { ArrayField } from 'payload'
 
-import { DAY_AND_TIME_PICKER } from '../i18n/beijingTime'
+import { EDITABLE_BEIJING_TIME } from '../i18n/beijingTime'
 
 /** The two kinds of public note on a live story: a correction of something wrong, or an update with news. */
 export const CORRECTION_KINDS = ['correction', 'update'] as const
@@ -47,7 +47,7 @@ export const correctionsField: ArrayField = {
       type: 'date',
       required: true,
       defaultValue: () => new Date().toISOString(),
-      admin: { date: DAY_AND_TIME_PICKER },
+      admin: EDITABLE_BEIJING_TIME,
     },
   ],
 }

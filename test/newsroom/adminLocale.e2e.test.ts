@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { formatBeijingAdminTime } from '../../src/i18n/beijingTime'
 import { createArticleAt } from '../support/articles'
 import { failInCiWhenBlocked, findBrowserLaneBlocker, launchChromium, SCREENSHOT_DIR, signInToAdmin } from '../support/browser'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
@@ -28,6 +29,7 @@ describe.skipIf(blocker !== null)(`the admin's clock and language${blocker ? ` (
   let browser: Browser
   let approvedId: string
   let reviewId: string
+  let draftId: string
 
   beforeAll(async () => {
     server = await startTestServer('e2e-admin-locale', { withAdmin: true })
@@ -36,6 +38,7 @@ describe.skipIf(blocker !== null)(`the admin's clock and language${blocker ? ` (
     await server.payload.create({ collection: 'users', data: { ...EDITOR, name: '王编辑', roles: ['editor'] }, overrideAccess: true })
     approvedId = (await createArticleAt(server.payload, 'approved', { title: '萍乡市举办春季招聘会' })).id
     reviewId = (await createArticleAt(server.payload, 'in-review', { title: '芦溪县新建乡村公路通车' })).id
+    draftId = (await createArticleAt(server.payload, 'draft', { title: '上栗县烟花产业转型升级' })).id
     browser = await launchChromium()
   })
   afterAll(async () => {
@@ -78,6 +81,43 @@ describe.skipIf(blocker !== null)(`the admin's clock and language${blocker ? ` (
     const queue = page.getByTestId('role-queue').filter({ hasText: '定时发布' })
     await expect(queue.locator('li').first().textContent()).resolves.toContain('2031-03-01 08:30（北京时间） 发布')
     await shot(page, 'dashboard-chief-zh.png')
+    await context.close()
+  })
+
+  it('every other time is Beijing time too: the document header, the list’s 更新于, and a date an editor types', async () => {
+    // Imported stories keep the source's original time: 01:15 UTC is 09:15 in Beijing (21:15 the day before in New York).
+    await server.payload.update({ collection: 'articles', id: draftId, data: { originalPublishedAt: '2020-05-01T01:15:00.000Z' } as never, draft: true, overrideAccess: true })
+    const context = await newContext()
+    const page = await context.newPage()
+    await signInToAdmin(page, server.url, CHIEF)
+    await page.goto(`${server.url}/admin/collections/articles/${draftId}`)
+
+    // The header: 最后修改 and 已创建 in Beijing time, and Payload's browser-zone copies not shown.
+    const saved = await server.payload.findByID({ collection: 'articles', id: draftId, draft: true, overrideAccess: true })
+    const header = page.getByTestId('document-times')
+    await expect(header.textContent()).resolves.toContain(`${formatBeijingAdminTime(saved.updatedAt)}（北京时间）`)
+    await expect(header.textContent()).resolves.toContain(formatBeijingAdminTime(saved.createdAt)!)
+    expect(await page.locator('.doc-controls__value-wrap').first().isVisible()).toBe(false)
+
+    // A time an editor types: shown and picked in Beijing time with the schedule's picker.
+    const original = page.getByTestId('beijing-date-originalPublishedAt')
+    await original.getByText('北京时间').waitFor()
+    const input = original.locator('.date-time-picker input')
+    await expect(input.inputValue()).resolves.toBe('2020-05-01 09:15')
+    await input.fill('2020-05-02 07:40')
+    await page.keyboard.press('Escape')
+    await shot(page, 'article-times-zh.png')
+    // Autosave writes the draft: 07:40 in Beijing is 23:40 UTC the day before.
+    await expect
+      .poll(async () => (await server.payload.findByID({ collection: 'articles', id: draftId, draft: true, overrideAccess: true })).originalPublishedAt, { timeout: 20_000 })
+      .toBe('2020-05-01T23:40:00.000Z')
+
+    // The list: 更新于 in the same format, Beijing time.
+    const updated = await server.payload.findByID({ collection: 'articles', id: draftId, draft: true, overrideAccess: true })
+    await page.goto(`${server.url}/admin/collections/articles`)
+    const row = page.locator('tr').filter({ hasText: '上栗县烟花产业转型升级' })
+    await expect(row.textContent()).resolves.toContain(formatBeijingAdminTime(updated.updatedAt)!)
+    await shot(page, 'article-list-times-zh.png')
     await context.close()
   })
 

@@ -29,6 +29,8 @@ import { BlockquoteFeatureClient as BlockquoteFeatureClient_e70f5e05f09f93e00b99
 import { UploadFeatureClient as UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { HorizontalRuleFeatureClient as HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { InlineToolbarFeatureClient as InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { BeijingDateTimeField as BeijingDateTimeField_a1589af98118e9c17dc771771e535e01 } from '../../../components/admin/BeijingTime'
+import { DocumentTimes as DocumentTimes_a1589af98118e9c17dc771771e535e01 } from '../../../components/admin/BeijingTime'
 import { WorkflowPublishButton as WorkflowPublishButton_ea6aa1ca2f07d19e64d96397d1e4ba25 } from '../../../workflow/admin/PublishControls'
 import { WorkflowStatus as WorkflowStatus_b842d03547e2b578f23504f417de2e22 } from '../../../workflow/admin/WorkflowStatus'
 import { NoUnpublishButton as NoUnpublishButton_ea6aa1ca2f07d19e64d96397d1e4ba25 } from '../../../workflow/admin/PublishControls'
@@ -74,6 +76,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UploadFeatureClient": UploadFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#HorizontalRuleFeatureClient": HorizontalRuleFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#InlineToolbarFeatureClient": InlineToolbarFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/admin/BeijingTime#BeijingDateTimeField": BeijingDateTimeField_a1589af98118e9c17dc771771e535e01,
+  "/components/admin/BeijingTime#DocumentTimes": DocumentTimes_a1589af98118e9c17dc771771e535e01,
   "/workflow/admin/PublishControls#WorkflowPublishButton": WorkflowPublishButton_ea6aa1ca2f07d19e64d96397d1e4ba25,
   "/workflow/admin/WorkflowStatus#WorkflowStatus": WorkflowStatus_b842d03547e2b578f23504f417de2e22,
   "/workflow/admin/PublishControls#NoUnpublishButton": NoUnpublishButton_ea6aa1ca2f07d19e64d96397d1e4ba25,
