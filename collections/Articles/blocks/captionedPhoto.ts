@@ -48,6 +48,11 @@ export const CaptionedPhotoBlock: Block = {
     singular: { zh: '图片及说明', en: 'Photo with caption' },
     plural: { zh: '图片及说明', en: 'Photos with captions' },
   },
+  admin: {
+    // The header names the caption (Payload's default is an empty block name, shown as 无标题); no block name to type.
+    components: { Label: '/components/photos/CaptionedPhotoLabel#CaptionedPhotoLabel' },
+    disableBlockName: true,
+  },
   fields: [
     {
       name: 'caption',
