@@ -4,6 +4,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction } f
 
 import { relatedId, type Related } from '../../collections/relatedId'
 import { ARTICLES_SLUG, CAPTIONS_SLUG } from '../../collections/slugs'
+import { isCaptionBlockNode } from '../photos/captionBlocks'
 import { placeCaptionsInBody, type PositionedCaption } from '../photos/placeCaptionsInBody'
 
 /** The upgrade's record in Payload's own table of applied migrations, so a later start skips it. */
@@ -77,14 +78,32 @@ async function placeCaptionsOfArticle(req: PayloadRequest, articleId: string): P
   // The newest version (a pending draft, or the live one) and the published one behind it; older history stays as it was.
   const newest = versions[0] as unknown as StoredVersion | undefined
   const published = (versions as unknown as StoredVersion[]).find((stored) => stored.version._status === 'published')
+  let newestBody: LocalizedBody = newest ? null : liveBody
   for (const stored of new Set([newest, published])) {
     const body = stored && placeInLocalizedBody(stored.version.body, captions)
     if (!stored || !body) continue
     const { id: versionId, ...versionData } = stored
     await db.updateVersion({ collection: ARTICLES_SLUG, id: String(versionId), versionData: { ...versionData, version: { ...stored.version, body } } as never, locale: 'all', req, returning: false })
+    if (stored === newest) newestBody = body
     written++
   }
+  if (newestBody) await renumberCaptions(req, newestBody, captions)
   return written
+}
+
+/**
+ * Each caption's position becomes its block's index in the body editors work on (the newest, in the
+ * default script), as the importer numbers them: no two captions share a place any more.
+ */
+async function renumberCaptions(req: PayloadRequest, body: NonNullable<LocalizedBody>, captions: PositionedCaption[]): Promise<void> {
+  const defaultLocale = req.payload.config.localization ? req.payload.config.localization.defaultLocale : undefined
+  const children = (body[defaultLocale ?? ''] as { root?: { children?: unknown[] } } | undefined)?.root?.children ?? []
+  for (const caption of captions) {
+    const index = children.findIndex((node) => isCaptionBlockNode(node) && String(node.fields.caption) === String(caption.id))
+    if (index < 0 || index === caption.position) continue
+    // The one field, raw: a caption's save hooks (the live-content guard, visibility) have nothing to say about its number.
+    await req.payload.db.updateOne({ collection: CAPTIONS_SLUG, id: String(caption.id), data: { position: index }, req, returning: false })
+  }
 }
 
 /**

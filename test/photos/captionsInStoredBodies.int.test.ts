@@ -92,10 +92,19 @@ describe('stories stored before photo blocks get their photos in place at start-
     expect(outline(hans.body.body)).toEqual(expected(PARAGRAPHS))
     // The live version stays the live version: its title, not the pending draft's.
     expect(hans.body.title).toBe('萍水河治理工程启动')
+    // Each caption's position is now its block's own place: the four no longer share 3 or point past the body.
+    const captions = await callApi(server.url, `/api/captions?where[article][equals]=${live.id}&sort=position&depth=0`, { token: editor.token })
+    expect(captions.body.docs.map((caption: { id: string; position: number }) => [caption.id, caption.position])).toEqual([
+      [dredging, 1],
+      [greenway, 4],
+      [cyclists, 5],
+      [map, 7],
+    ])
     expect(outline((await readArticle(live.id, 'depth=0&locale=zh-Hant')).body.body)).toEqual(expected(HANT))
-    // Nothing else of the stored story changed, its time of last change included.
-    const { body: _body, ...rest } = (await readArticle(live.id, 'depth=0&locale=all', chief.token)).body
-    const { body: _bodyBefore, ...restBefore } = liveBefore
+    // The story's captions list in the body's order; nothing else of the stored story changed, its time of last change included.
+    const { body: _body, captions: joined, ...rest } = (await readArticle(live.id, 'depth=0&locale=all', chief.token)).body
+    expect(joined.docs).toEqual([dredging, greenway, cyclists, map])
+    const { body: _bodyBefore, captions: _joinedBefore, ...restBefore } = liveBefore
     expect(rest).toEqual(restBefore)
   })
 
@@ -124,9 +133,16 @@ describe('stories stored before photo blocks get their photos in place at start-
   })
 
   it('running the upgrade again changes nothing', async () => {
-    const before = await Promise.all([readArticle(live.id, 'depth=0&locale=all'), readArticle(live.id, 'draft=true&depth=0&locale=all', chief.token), readArticle(inReview.id, 'draft=true&depth=0&locale=all', editor.token)])
+    const readAll = () =>
+      Promise.all([
+        readArticle(live.id, 'depth=0&locale=all'),
+        readArticle(live.id, 'draft=true&depth=0&locale=all', chief.token),
+        readArticle(inReview.id, 'draft=true&depth=0&locale=all', editor.token),
+        callApi(server.url, '/api/captions?sort=position&depth=0&limit=50&locale=all', { token: editor.token }),
+      ])
+    const before = await readAll()
     expect(await placeCaptionsInStoredBodies(server.payload)).toEqual({ articles: 0, documents: 0 })
-    const after = await Promise.all([readArticle(live.id, 'depth=0&locale=all'), readArticle(live.id, 'draft=true&depth=0&locale=all', chief.token), readArticle(inReview.id, 'draft=true&depth=0&locale=all', editor.token)])
+    const after = await readAll()
     expect(after.map((response) => response.body)).toEqual(before.map((response) => response.body))
   })
 })
