@@ -14,6 +14,7 @@ import { ScheduleRunner } from '../workflow/scheduling/ScheduleRunner'
 import { ensureFirstAdmin } from '../startup/ensureFirstAdmin'
 import { assertDatabaseFileMayOpen, assertNewsroomPresentOrInit, markDatabaseFileInUse } from '../startup/guardDatabaseFile'
 import { importSeedsOnFirstStart } from '../startup/importSeedsOnFirstStart'
+import { placeCaptionsInStoredBodiesOnStart } from '../startup/placeCaptionsInStoredBodies'
 import { seedReferenceDistricts } from '../startup/seedReferenceDistricts'
 import { syncCaptionPublicationOnStart } from '../visibility/syncCaptionPublicationOnStart'
 import { buildHealthRouter } from './health'
@@ -99,6 +100,7 @@ export async function createNewsroomServer(options: NewsroomServerOptions): Prom
   await seedReferenceDistricts(payload)
   await ensureFirstAdmin(payload, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD })
   if (env.SEED_ON_START) await importSeedsOnFirstStart(payload)
+  await placeCaptionsInStoredBodiesOnStart(payload)
   await syncCaptionPublicationOnStart(payload)
   const jobRunner = env.JOBS_AUTORUN ? new ScheduleRunner(payload) : undefined
   await jobRunner?.start()

@@ -46,6 +46,7 @@ const photos = {
   awaitingPhoto: { zh: '待配图', en: 'Awaiting a photo' },
   awaitingHint: { zh: '打开一条说明，在“图片”处选择已有图片或直接上传。', en: 'Open a caption and choose an existing photo or upload one under “Photo”.' },
   allHavePhotos: { zh: '所有说明都已配图。', en: 'Every caption has its photo.' },
+  photoWithCaption: { zh: '图片及说明', en: 'Photo with caption' },
 } satisfies Words
 
 const brand = {

@@ -8,6 +8,7 @@ import { failInCiWhenBlocked, findBrowserLaneBlocker, launchChromium, SCREENSHOT
 import { publishOverWarningsAs } from '../support/publishing'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 import { makePhoto } from '../support/photos'
+import { formatCaptionLabel } from '../../src/photos/captionLabel'
 
 const blocker = failInCiWhenBlocked(findBrowserLaneBlocker(), 'browser test lane')
 
@@ -60,6 +61,19 @@ describe.skipIf(blocker !== null)(`photos in their place, in the admin and on th
     await expect.poll(() => blocks.count(), { timeout: 30_000 }).toBe(6)
     // The second block, after the paragraph about Bole, names its caption.
     await expect.poll(() => blocks.nth(1).innerText(), { timeout: 30_000 }).toContain('伯乐智能公司的工人正在进行注塑机的整机组装')
+    // Its header names the caption (cut short) beside what the block is, not Payload's 无标题.
+    const header = blocks.nth(1).locator('[class*="__block-header"]')
+    await expect.poll(() => header.innerText(), { timeout: 30_000 }).toContain(formatCaptionLabel('伯乐智能公司的工人正在进行注塑机的整机组装'))
+    expect(await header.innerText()).toContain('图片及说明')
+    expect(await editor.innerText()).not.toContain('无标题')
+    // Its caption picker offers this story's six captions, none of the other seeds' stories.
+    await blocks.nth(1).locator('.rs__control').first().click()
+    const options = page.locator('.rs__option')
+    await expect.poll(() => options.count(), { timeout: 30_000 }).toBe(6)
+    const own = await server.payload.find({ collection: 'captions', where: { article: { equals: articleId } }, depth: 0, overrideAccess: true, locale: 'zh-Hans' })
+    expect((await options.allInnerTexts()).sort()).toEqual(own.docs.map((caption) => caption.text).sort())
+    expect((await server.payload.count({ collection: 'captions', overrideAccess: true })).totalDocs).toBeGreaterThan(6)
+    await page.keyboard.press('Escape')
     await blocks.nth(1).scrollIntoViewIfNeeded()
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'photoblocks-editor.png') })
     await page.close()

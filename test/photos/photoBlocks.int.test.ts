@@ -1,11 +1,15 @@
 import path from 'node:path'
+import { fieldSchemasToFormState } from '@payloadcms/ui/forms/fieldSchemasToFormState'
+import { createLocalReq } from 'payload'
+import { stringify } from 'qs-esm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { callApi, type TestUser, signedInAs } from '../support/api'
+import { callApi, type TestUser, signedInAs, userDocOf } from '../support/api'
 import { importAndCollect } from '../support/importer'
 import { publishOverWarningsAs } from '../support/publishing'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 import { makePhoto, uploadPhoto } from '../support/photos'
+import { CaptionedPhotoBlock } from '../../collections/Articles/blocks/captionedPhoto'
 
 const PRINT_SEED = path.resolve(import.meta.dirname, '../../seeds/001_14f00e902adda0b7.txt')
 
@@ -20,6 +24,7 @@ function photoBlocksOf(body: Body): { index: number; caption: unknown }[] {
 }
 
 const captionText = (caption: unknown) => (caption as { text: string }).text
+const idOf = (caption: unknown) => (typeof caption === 'object' ? String((caption as { id: string }).id) : String(caption))
 
 /** The print-layout seed imported as a newcomer's first start does: photos in their place in the body, as blocks. */
 describe('photos in their place: the body’s photo blocks over REST', () => {
@@ -75,6 +80,53 @@ describe('photos in their place: the body’s photo blocks over REST', () => {
     const hant = photoBlocksOf(await readBody('draft=true&depth=1&locale=zh-Hant', editor.token))
     expect(hant.map((block) => block.index)).toEqual([0, 7, 10, 11, 16, 17])
     expect(captionText(hant[0]!.caption)).toBe('安源區中心城區面貌煥然一新')
+  })
+
+  it('the block’s caption picker offers the story’s own captions only, and a caption made for the story from it joins them', async () => {
+    // Another story's caption, which the picker must not offer.
+    const other = await callApi(server.url, '/api/articles', { method: 'POST', token: editor.token, body: { title: '另一篇稿件', _status: 'draft' } })
+    expect(other.status).toBe(201)
+    const foreign = await callApi(server.url, '/api/captions', { method: 'POST', token: editor.token, body: { text: '别的稿件的图片', article: other.body.doc.id } })
+    expect(foreign.status).toBe(201)
+
+    // The form state the admin builds for a photo block of this story (as the body's editor does): the picker adds its filterOptions to its query.
+    const req = await createLocalReq({ user: await userDocOf(server.payload, editor.id) }, server.payload)
+    const state = await fieldSchemasToFormState({
+      id: articleId,
+      collectionSlug: 'articles',
+      data: { blockType: 'captionedPhoto', caption: captionIds[0] },
+      documentData: {},
+      fields: CaptionedPhotoBlock.fields,
+      fieldSchemaMap: undefined,
+      operation: 'update',
+      permissions: {},
+      preferences: { fields: {} },
+      renderAllFields: false,
+      req,
+      schemaPath: '',
+    })
+    const filter = (state.caption as { filterOptions?: Record<string, unknown> }).filterOptions!.captions
+    const offered = async () =>
+      (await callApi(server.url, `/api/captions?${stringify({ where: filter, limit: 100, depth: 0 })}`, { token: editor.token })).body.docs.map((caption: { id: string }) => String(caption.id))
+    expect((await offered()).sort()).toEqual([...captionIds].sort())
+
+    // “Create new” in the picker makes a caption of this story: the picker then offers it too.
+    const made = await callApi(server.url, '/api/captions', { method: 'POST', token: editor.token, body: { text: '新补的图片说明', article: articleId } })
+    expect(made.status).toBe(201)
+    expect(await offered()).toContain(String(made.body.doc.id))
+    expect(await offered()).not.toContain(String(foreign.body.doc.id))
+
+    // A block pointing at another story's caption is refused on save; this story's new caption is accepted.
+    const body = await readBody('draft=true&depth=0', editor.token)
+    const withBlockFor = (captionId: string): Body => ({ ...body, root: { ...body.root, children: [...body.root.children, { type: 'block', version: 2, format: '', fields: { id: `ff${captionId.replace(/-/g, '').slice(0, 22)}`, blockName: '', blockType: 'captionedPhoto', caption: captionId } } as never] } })
+    const refused = await callApi(server.url, `/api/articles/${articleId}?draft=true`, { method: 'PATCH', token: editor.token, body: { body: withBlockFor(String(foreign.body.doc.id)) } })
+    expect(refused.status).toBe(400)
+    expect(refused.body.errors[0].data.errors).toEqual([expect.objectContaining({ label: '正文 > 图片说明', path: 'body.caption' })])
+    const accepted = await callApi(server.url, `/api/articles/${articleId}?draft=true`, { method: 'PATCH', token: editor.token, body: { body: withBlockFor(String(made.body.doc.id)) } })
+    expect(accepted.status).toBe(200)
+    expect(photoBlocksOf(accepted.body.doc.body).map((block) => idOf(block.caption))).toEqual([...captionIds, String(made.body.doc.id)])
+    // The story's body as it was, for the tests after this one.
+    expect((await callApi(server.url, `/api/articles/${articleId}?draft=true`, { method: 'PATCH', token: editor.token, body: { body } })).status).toBe(200)
   })
 
   it('readers get the photos in place once the story is published; a block taken out of the published body hides its caption and its photo again', async () => {

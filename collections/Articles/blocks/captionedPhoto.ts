@@ -1,8 +1,39 @@
-import type { Block } from 'payload'
+import type { Block, FilterOptionsProps, RelationshipFieldSingleValidation, Where } from 'payload'
+
+import { validations } from 'payload/shared'
 
 import { CAPTIONS_SLUG } from '../../slugs'
 
 export const CAPTIONED_PHOTO_BLOCK = 'captionedPhoto'
+
+type StoryRef = { id?: number | string; data?: unknown; blockData?: unknown }
+
+/**
+ * The story's id. Inside a Lexical block Payload's `id` is not always the document's: on save it is
+ * the block's own id (the saved story's is then in `data`); the admin's form state gives the story's.
+ */
+function storyIdOf({ id, data, blockData }: StoryRef): number | string | undefined {
+  const fromData = (data as { id?: number | string } | undefined)?.id
+  if (fromData !== undefined && fromData !== null && fromData !== '') return fromData
+  return id !== undefined && id !== (blockData as { id?: unknown } | undefined)?.id ? id : undefined
+}
+
+/** The picker offers this story's own captions; a story not yet saved has none. */
+export const filterOwnCaptions = (args: Pick<FilterOptionsProps, 'id' | 'data' | 'blockData'>): Where => {
+  const storyId = storyIdOf(args)
+  return storyId ? { article: { equals: storyId } } : { article: { exists: false } }
+}
+
+/**
+ * Payload's own check of the chosen caption against filterOptions, read with overrideAccess: the rule
+ * is whose caption it is, not who may read it (Payload reads under the caller's access, and the
+ * importer saves without a user, to whom an unpublished caption does not exist). A story being
+ * created (or duplicated) has no id to compare with yet.
+ */
+const validateOwnCaption: RelationshipFieldSingleValidation = (value, options) => {
+  const storyId = storyIdOf(options)
+  return validations.relationship(value, storyId ? { ...options, id: storyId, overrideAccess: true } : { ...options, filterOptions: undefined })
+}
 
 /**
  * A photo with its caption at its place in the body: a Lexical block an editor moves like a
@@ -17,6 +48,11 @@ export const CaptionedPhotoBlock: Block = {
     singular: { zh: '图片及说明', en: 'Photo with caption' },
     plural: { zh: '图片及说明', en: 'Photos with captions' },
   },
+  admin: {
+    // The header names the caption (Payload's default is an empty block name, shown as 无标题); no block name to type.
+    components: { Label: '/components/photos/CaptionedPhotoLabel#CaptionedPhotoLabel' },
+    disableBlockName: true,
+  },
   fields: [
     {
       name: 'caption',
@@ -27,8 +63,8 @@ export const CaptionedPhotoBlock: Block = {
       // The caption itself, never its article again: caption → article → body → caption is a cycle, and
       // Payload's population then waited on its own pending load (an anonymous caption read at depth 2 hung).
       maxDepth: 1,
-      // No filterOptions (to offer only this story's captions): Payload validates them with a read under
-      // the caller's access, which refuses the importer's own writes (no user: unpublished captions are unreadable).
+      filterOptions: filterOwnCaptions,
+      validate: validateOwnCaption,
       admin: {
         description: {
           zh: '本稿件的一条图片说明；图片在说明中配（没有图片的说明在“待配图”中等待）',
