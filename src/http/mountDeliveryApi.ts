@@ -7,6 +7,7 @@ import type { Env } from '../env'
 
 import { createChangeLogReader } from '../delivery/changeLog/changeLog'
 import { trackReadDependencies } from '../delivery/changeLog/trackReadDependencies'
+import { createAnonymousSearchHandler } from '../search/searchEndpoint'
 import { checkJsonBody } from './checkJsonBody'
 import { corsAllowList } from './corsAllowList'
 import { createIsAnonymousRequest, type IsAnonymousRequest } from './isAnonymousRequest'
@@ -59,6 +60,8 @@ export async function mountDeliveryApi(
   app.get('/api/openapi.json', openApiRoute(payload, { serverUrl: env.SERVER_URL, title }))
   app.post('/api/graphql', withHttpCaching(await buildGraphqlHandler(config), isAnonymous))
   const caching = buildResponseCaching(payload, env.API_CACHE_MAX_MB)
-  app.all('/api/{*path}', withHttpCaching((request) => handleEndpoints({ config, request }), isAnonymous, caching))
+  const payloadHandler = (request: globalThis.Request) => handleEndpoints({ config, request })
+  app.get('/api/search', withHttpCaching(createAnonymousSearchHandler(payload, isAnonymous, payloadHandler), isAnonymous, caching))
+  app.all('/api/{*path}', withHttpCaching(payloadHandler, isAnonymous, caching))
   return { caching, isAnonymous }
 }

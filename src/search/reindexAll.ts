@@ -24,26 +24,30 @@ export async function reindexAll(payload: Payload, options: ReindexOptions = {})
   let done = 0
   let afterId: string | undefined
   options.onProgress?.(0, total)
-  for (;;) {
-    const page = await payload.find({
-      collection: ARTICLES_SLUG,
-      where: afterId === undefined ? {} : { id: { greater_than: afterId } },
-      sort: 'id',
-      limit: batchSize,
-      depth: 0,
-      select: { slug: true },
-      overrideAccess: true,
-      pagination: false,
-    })
-    if (page.docs.length === 0) break
-    const ids = page.docs.map((doc) => String(doc.id))
-    const documents = await readSearchDocuments(payload, ids)
-    await store.replaceArticles(ids.map((articleId) => ({ articleId, documents: documents.get(articleId) ?? [] })))
-    done += ids.length
-    afterId = ids.at(-1)
-    options.onProgress?.(done, Math.max(total, done))
+  try {
+    for (;;) {
+      const page = await payload.find({
+        collection: ARTICLES_SLUG,
+        where: afterId === undefined ? {} : { id: { greater_than: afterId } },
+        sort: 'id',
+        limit: batchSize,
+        depth: 0,
+        select: { slug: true },
+        overrideAccess: true,
+        pagination: false,
+      })
+      if (page.docs.length === 0) break
+      const ids = page.docs.map((doc) => String(doc.id))
+      const documents = await readSearchDocuments(payload, ids)
+      await store.replaceArticles(ids.map((articleId) => ({ articleId, documents: documents.get(articleId) ?? [] })))
+      done += ids.length
+      afterId = ids.at(-1)
+      options.onProgress?.(done, Math.max(total, done))
+    }
+  } finally {
+    // After a failure too: compact() turns back on what clear() turned off for the bulk load.
+    await store.compact()
   }
-  await store.compact()
   await logSearchIndexChange(payload)
   return { articles: done, entries: await store.countEntries() }
 }

@@ -44,9 +44,9 @@ export interface SearchStore {
   prepare(): Promise<void>
   /** Makes each article's entries exactly these (none: the article is no longer searchable), in one write where the store can. */
   replaceArticles(articles: { articleId: string; documents: SearchDocument[] }[]): Promise<void>
-  /** Empties the index (before a full rebuild). */
+  /** Empties the index before a full rebuild, set for a bulk load until compact() (FTS5: no incremental merging). */
   clear(): Promise<void>
-  /** After a full rebuild: whatever makes the index quickest to read (FTS5 merges its segments into one). */
+  /** After a full rebuild, also one that failed: whatever makes the index quickest to read (FTS5 merges its segments into one), and back to incremental writes. */
   compact(): Promise<void>
   search(query: StoreQuery): Promise<StoreResult>
   countEntries(): Promise<number>
