@@ -7,7 +7,7 @@ import type { Instrument } from './instrument'
 import { ARTICLES_SLUG } from '../../../collections/slugs'
 import { JOB_QUEUED, jobEvents } from '../../../src/workflow/scheduling/jobEvents'
 import { createRandom } from '../createRandom'
-import { watchEventLoop } from './instrument'
+import { settleEventLoop, watchEventLoop } from './instrument'
 import { JOBS_SLUG, createScheduledStories, progress, queueJobs, retryWhileLocked, sleep } from './lanePayload'
 import { collectOutcome, countPublished, countsOf, waitForStories } from './outcome'
 
@@ -70,6 +70,7 @@ export async function measureBurst(
   // takes longer than any fixed lead, and the drain must not start while it runs.
   const { jobIds } = await queueJobs(payload, ids, ids.map(() => Date.now() + 86_400_000), chief.id)
   await beforeInstant()
+  progress(`${label}: the set-up's leftovers took ${Math.round(await settleEventLoop())} ms to clear before the instant was set`)
   const moveTo = (at: number) =>
     retryWhileLocked(() =>
       payload.db.updateMany({ collection: JOBS_SLUG, where: { id: { in: jobIds } }, data: { waitUntil: new Date(at).toISOString() }, returning: false }),
@@ -89,7 +90,7 @@ export async function measureBurst(
   // this process's own timer, and on SQLite not let it run until the drain is over.
   const runsBefore = publishesSoFar()
   instrument?.start()
-  const { longestStallMs, longestBusyStallMs, cpuMs } = await watchEventLoop(async () => {
+  const { longestStallMs, longestStallAt, longestBusyStallMs, cpuMs } = await watchEventLoop(async () => {
     await sleep(Math.max(0, instant - Date.now()))
     await waitForStories(payload, ids, jobIds, instant, instant + request.timeoutSeconds * 1000, label)
   })
@@ -107,6 +108,7 @@ export async function measureBurst(
     drainRate: outcome.liveAt.size / (lastLiveMs / 1000),
     queueMarginMs,
     longestStallMs,
+    longestStallFromInstantMs: longestStallAt - instant,
     longestBusyStallMs,
     cpuMsPerStory: cpuMs / ids.length,
     timings,

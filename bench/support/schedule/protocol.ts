@@ -93,6 +93,8 @@ export interface BurstResult extends OutcomeCounts {
   queueMarginMs: number
   /** Longest the lane process's event loop could not turn during the drain (ms). */
   longestStallMs: number
+  /** When that stall began, from the scheduled instant (ms; negative: before it, while the runner waited). */
+  longestStallFromInstantMs: number
   /** The most CPU time the lane process spent within one such gap (ms): its own synchronous stretch, whatever the load. */
   longestBusyStallMs: number
   /** The lane process's CPU time from just before the instant until the wait ended, per story (the second runner's process not included). */
