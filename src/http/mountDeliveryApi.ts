@@ -7,6 +7,7 @@ import type { Env } from '../env'
 
 import { createChangeLogReader } from '../delivery/changeLog/changeLog'
 import { trackReadDependencies } from '../delivery/changeLog/trackReadDependencies'
+import { createFastArticleReads } from '../delivery/fastReads/fastArticleReads'
 import { checkJsonBody } from './checkJsonBody'
 import { corsAllowList } from './corsAllowList'
 import { createIsAnonymousRequest, type IsAnonymousRequest } from './isAnonymousRequest'
@@ -14,9 +15,9 @@ import { openApiRoute } from './openApiRoute'
 import { rateLimitPerIp } from './rateLimitPerIp'
 import { refuseMalformedParameters } from './refuseMalformedParameters'
 import { ResponseCache } from './responseCache'
-import { withHttpCaching, type ResponseCaching } from './withHttpCaching'
+import { isPublicReadPath, withHttpCaching, type ResponseCaching } from './withHttpCaching'
 
-type DeliveryEnv = Pick<Env, 'API_CACHE_MAX_MB' | 'API_RATE_LIMIT_PER_MINUTE' | 'CORS_ORIGINS' | 'SERVER_URL'>
+type DeliveryEnv = Pick<Env, 'API_CACHE_MAX_MB' | 'API_MAX_LIMIT' | 'API_RATE_LIMIT_PER_MINUTE' | 'CORS_ORIGINS' | 'SERVER_URL'>
 
 async function buildGraphqlHandler(config: Promise<SanitizedConfig> | SanitizedConfig) {
   // Payload's own GraphQL route handler (Fetch API); it needs nothing from Next.js at run time.
@@ -37,7 +38,7 @@ function buildResponseCaching(payload: Payload, maxMb: number): ResponseCaching 
 /**
  * The delivery API's edge on /api: CORS allow-list, rate limit, malformed requests refused, the OpenAPI document, and
  * Payload's REST and GraphQL handlers (mounted directly, not through Next.js) with HTTP caching
- * and the response cache. Returns the response cache (undefined when off), for other public reads to share.
+ * and the response cache, and the fast path for anonymous article pages on SQLite. Returns the response cache (undefined when off), for other public reads to share.
  */
 export interface DeliveryEdge {
   /** The response cache (undefined when off), for other public reads to share. */
@@ -59,6 +60,8 @@ export async function mountDeliveryApi(
   app.get('/api/openapi.json', openApiRoute(payload, { serverUrl: env.SERVER_URL, title }))
   app.post('/api/graphql', withHttpCaching(await buildGraphqlHandler(config), isAnonymous))
   const caching = buildResponseCaching(payload, env.API_CACHE_MAX_MB)
-  app.all('/api/{*path}', withHttpCaching((request) => handleEndpoints({ config, request }), isAnonymous, caching))
+  // The most requested anonymous article pages are answered without Payload's find, with its bytes (src/delivery/fastReads/).
+  const fastArticleReads = createFastArticleReads(payload, { maxLimit: env.API_MAX_LIMIT })
+  app.all('/api/{*path}', withHttpCaching((request) => handleEndpoints({ config, request }), isAnonymous, caching, isPublicReadPath, fastArticleReads))
   return { caching, isAnonymous }
 }
