@@ -123,6 +123,15 @@ describe('fast article reads', () => {
     await publishAs(payload, ids.hiddenHero)
     await payload.db.updateOne({ collection: 'photos', id: hiddenPhoto.id, data: { usedByPublished: false } })
 
+    // Links in the body: to another site (as stored), and to a story (populated by Payload: left to it).
+    const link = (fields: Record<string, unknown>) => ({ type: 'paragraph', version: 1, direction: 'ltr', format: '', indent: 0, textFormat: 0, textStyle: '', children: [{ type: 'link', version: 3, direction: 'ltr', format: '', indent: 0, fields, children: [paragraph('链接').children[0]] }] })
+    ids.externalLink = await createStory('快速读取：外部链接', { districts: [district('shangli')] })
+    await setBody(ids.externalLink, [link({ linkType: 'custom', url: 'https://example.com/', newTab: true })])
+    await publishAs(payload, ids.externalLink)
+    ids.internalLink = await createStory('快速读取：内部链接', { districts: [district('shangli')] })
+    await setBody(ids.internalLink, [link({ linkType: 'internal', doc: { relationTo: 'articles', value: ids.full }, newTab: false })])
+    await publishAs(payload, ids.internalLink)
+
     // An imported story: photo blocks in the body, provenance (newsroom-only) stored.
     const [imported] = await importAndCollect(payload, [PRINT_SEED], { dryRun: false })
     ids.imported = String(imported!.id)
@@ -201,6 +210,7 @@ describe('fast article reads', () => {
           expect(blocks[1].fields.caption.text).toBe('有署名的说明')
         },
       },
+      { name: 'a link to another site in the body', url: () => bySlug(slugs.externalLink!), check: (json) => expect(json.docs[0].body.root.children[0].children[0].fields.url).toBe('https://example.com/') },
       { name: 'a hero photo readers may not get: its id only', url: () => bySlug(slugs.hiddenHero!), check: (json) => expect(typeof json.docs[0].heroPhoto).toBe('string') },
       {
         name: 'an imported story: photo blocks populated, newsroom-only fields left out',
@@ -278,6 +288,13 @@ describe('fast article reads', () => {
     ])('near miss, answered by Payload: %s', async (_name, change) => {
       const answer = await read(change(bySlug(slugs.full!)))
       expect(answer.answeredByPayload).toBe(true)
+    })
+
+    it('a story whose body links to a story (populated by Payload) is Payload’s answer, alone or in a list', async () => {
+      const story = await read(bySlug(slugs.internalLink!))
+      expect(story.answeredByPayload).toBe(true)
+      expect(story.json.docs[0].body.root.children[0].children[0].fields.doc.value.id).toBe(ids.full)
+      expect((await read(byDistrict('shangli'))).answeredByPayload).toBe(true)
     })
 
     it('a signed-in read is Payload’s, private', async () => {
