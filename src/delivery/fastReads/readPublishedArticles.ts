@@ -124,7 +124,9 @@ const marks = (n: number) => Array.from({ length: n }, () => '?').join(',')
  *   (collections/Captions/access.ts), with their `creditLine` and `image` (collections/Captions);
  * - drizzle's sort (-updatedAt, then -createdAt) and its list envelope.
  * The dependency tags are those trackReadDependencies collects from Payload's reads of the same page.
- * The delivery API answers with it (fastReadAnswer.ts); bench/api.ts's bare handler measures it.
+ * The fields are listed here: a field added to articles, captions, photos or districts must be added
+ * here too (test/delivery/fastReads.int.test.ts compares the answers and fails until it is).
+ * The delivery API answers with it (fastArticleReads.ts); bench/api.ts's bare handler measures it.
  */
 export function createSqlitePublishedArticleReader(payload: Payload): PublishedArticleReader {
   const client = (payload.db as unknown as { client: { execute(q: { sql: string; args: unknown[] }): Promise<{ rows: Row[] }> } }).client
