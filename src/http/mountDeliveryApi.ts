@@ -38,7 +38,8 @@ function buildResponseCaching(payload: Payload, maxMb: number): ResponseCaching 
 /**
  * The delivery API's edge on /api: CORS allow-list, rate limit, malformed requests refused, the OpenAPI document, and
  * Payload's REST and GraphQL handlers (mounted directly, not through Next.js) with HTTP caching
- * and the response cache, and the fast path for anonymous article pages on SQLite. Returns the response cache (undefined when off), for other public reads to share.
+ * and the response cache, and the fast path for anonymous article pages on SQLite. Returns the
+ * response cache (undefined when off), for other public reads to share.
  */
 export interface DeliveryEdge {
   /** The response cache (undefined when off), for other public reads to share. */
