@@ -2,6 +2,7 @@ import type { Express } from 'express'
 import type { Payload } from 'payload'
 
 import { createSqlitePublishedArticleReader, type ArticlePageRequest } from '../../src/delivery/fastReads/readPublishedArticles'
+import { listNewsroomOnlyFields } from '../../src/delivery/omitNewsroomOnlyFields'
 import { formatCredit } from '../../src/photos/formatCredit'
 import { toPhotoImage } from '../../src/photos/photoImage'
 import { PHOTO_DERIVATIVES } from '../../src/photos/photoSizes'
@@ -156,39 +157,61 @@ function mongoReader(payload: Payload): Reader {
     }
   }
 
+  /** The caption ids a body's photo blocks point at, and the blocks, to populate. */
+  const captionBlocksOf = (body: unknown): { caption?: unknown }[] => {
+    const blocks: { caption?: unknown }[] = []
+    const walk = (node: { type?: unknown; fields?: { blockType?: unknown; caption?: unknown }; children?: unknown } | null) => {
+      if (!node || typeof node !== 'object') return
+      if (node.type === 'block' && node.fields?.blockType === 'captionedPhoto') blocks.push(node.fields)
+      if (Array.isArray(node.children)) node.children.forEach(walk)
+    }
+    walk((body as { root?: never } | null)?.root ?? null)
+    return blocks
+  }
+  // Mongoose's ObjectId (the connection's Mongoose instance): a body holds its captions' ids as strings.
+  const { ObjectId } = (payload.db as unknown as { connection: { base: { Types: { ObjectId: new (id: string) => unknown } } } }).connection.base.Types
+
+  const newsroomOnly = new Set(listNewsroomOnlyFields(payload.collections.articles.config))
+
   async function hydrate(articles: Row[]) {
     if (articles.length === 0) return []
+    const bodies = articles.map((a) => pick(plain(a.body)))
+    const blocks = bodies.flatMap(captionBlocksOf)
+    const blockCaptionIds = [...new Set(blocks.map((block) => block.caption).filter((id): id is string => typeof id === 'string' && /^[0-9a-f]{24}$/.test(id)))]
     const districtIds = [...new Set(articles.flatMap((a) => (a.districts as unknown[]) ?? []))]
-    const [districts, captions] = await Promise.all([
+    // Anonymous readers see a caption only when its story shows it (collections/Captions/access.ts): in the join and in the body.
+    const [districts, captions, blockCaptions] = await Promise.all([
       db.collection('districts').find({ _id: { $in: districtIds } }).toArray(),
-      db.collection('captions').find({ article: { $in: articles.map((a) => a._id) } }).sort({ position: 1, createdAt: -1 }).toArray(),
+      db.collection('captions').find({ article: { $in: articles.map((a) => a._id) }, articlePublished: true }).sort({ position: 1, createdAt: -1 }).toArray(),
+      blockCaptionIds.length === 0 ? [] : db.collection('captions').find({ _id: { $in: blockCaptionIds.map((id) => new ObjectId(id)) }, articlePublished: true }).toArray(),
     ])
-    const photoIds = [...articles.map((a) => a.heroPhoto), ...captions.map((c: Row) => c.photo)].filter(Boolean)
+    const photoIds = [...articles.map((a) => a.heroPhoto), ...[...captions, ...blockCaptions].map((c: Row) => c.photo)].filter(Boolean)
     // Anonymous readers get a photo only when a published story uses it (collections/Photos/access.ts).
     const photos: Row[] = photoIds.length === 0 ? [] : await db.collection('photos').find({ _id: { $in: photoIds }, usedByPublished: true }).toArray()
     const photoById = new Map(photos.map((doc) => [String(doc._id), toPhoto(doc)]))
     const districtById = new Map(districts.map(({ _id, name, slug, pinyin, level, code, description }: Row) => [String(_id), plain({ _id, name, slug, pinyin, level, code, description })]))
-    // The workflow's fields and the provenance are the newsroom's (field access: signed-in readers only).
-    return articles.map(({ provenance: _p, createdBy: _c, workflowStage: _ws, scheduledPublishAt: _sp, scheduledUnpublishAt: _su, ...stored }) => {
-      const a = plain(stored) as Row
+    const toCaption = ({ articlePublished: _newsroomOnly, ...stored }: Row) => {
+      const c = plain(stored) as Row
+      const photo = c.photo ? (photoById.get(c.photo as string) ?? null) : null
+      return { ...c, text: pick(c.text), ...captionExtras((c.credit as string) ?? null, photo) }
+    }
+    const captionById = new Map([...captions, ...blockCaptions].map((c: Row) => [String(c._id), toCaption(c)]))
+    for (const block of blocks) block.caption = captionById.get(block.caption as string) ?? block.caption
+    // The workflow's fields, the provenance and the importer's count are the newsroom's (field access: signed-in readers only).
+    return articles.map((stored, index) => {
+      const a = plain(Object.fromEntries(Object.entries(stored).filter(([name]) => !newsroomOnly.has(name)))) as Row
       const hero = a.heroPhoto as string | null | undefined
       return {
         ...a,
         title: pick(a.title),
         subtitle: pick(a.subtitle),
         summary: pick(a.summary),
-        body: pick(a.body),
+        body: bodies[index],
         districts: ((a.districts as string[]) ?? []).map((id) => districtById.get(id) ?? id),
         // A field never set is absent from the stored document, and from Payload's answer.
         heroPhoto: hero ? (photoById.get(hero) ?? hero) : hero,
         captions: {
-          docs: captions
-            .filter((c: Row) => String(c.article) === a.id)
-            .map(({ articlePublished: _newsroomOnly, ...stored }: Row) => {
-              const c = plain(stored) as Row
-              const photo = c.photo ? (photoById.get(c.photo as string) ?? null) : null
-              return { ...c, text: pick(c.text), ...captionExtras((c.credit as string) ?? null, photo) }
-            }),
+          docs: captions.filter((c: Row) => String(c.article) === a.id).map((c: Row) => captionById.get(String(c._id))),
           hasNextPage: false,
         },
       }
