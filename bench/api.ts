@@ -11,10 +11,17 @@
  *   - one article by slug: /api/articles?where[slug][equals]=<each story>&limit=1&depth=1
  *   - feeds: /feeds/rss.xml, /feeds/atom.xml and each district's (src/syndication), and /sitemap.xml
  *     (no bare counterpart: cached, editing and uncached only)
- * Four measurements per case, in the same run: the API with its response cache; the same while the
- * chief editor edits a live story every second (PATCH through the REST API, signed in); the same API
- * with the cache off (a second Express app over the same Payload); and, as the ceiling, the same
- * reads from a bare Express handler over the database driver.
+ * Four measurements per case, in the same run, each row with what it includes:
+ *   - "API, response cache": the whole delivery edge (src/http/mountDeliveryApi.ts: CORS, rate limit,
+ *     parameter checks, the credential check, the change log read, the cache lookup); a miss is
+ *     computed like a read with the cache off;
+ *   - "API, cache, a live edit every second": the same while the chief editor edits a live story
+ *     (PATCH through the REST API, signed in);
+ *   - "API, cache off": the same edge without the response cache (a second Express app over the same
+ *     Payload): every read computed, by Payload's REST handler, or on SQLite for the article pages
+ *     front ends send (list by district, one by slug) by the API's fast path (src/delivery/fastReads/);
+ *   - "bare handler", the ceiling: the same reads from a bare Express handler over the database
+ *     driver (bench/support/apiBareHandlers.ts; on SQLite the fast path's own reader), none of the edge.
  * Then the "newsroom day" (bench/support/newsroomDay.ts): readers ask for stories, district list
  * pages and latest-story pages by Zipf rank while ten editors autosave drafts every 5 s and the
  * chief editor publishes or edits a live story every 30 s, all through the REST API as signed-in

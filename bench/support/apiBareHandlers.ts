@@ -1,6 +1,8 @@
 import type { Express } from 'express'
 import type { Payload } from 'payload'
 
+import { createSqlitePublishedArticleReader, type ArticlePageRequest } from '../../src/delivery/fastReads/readPublishedArticles'
+import { listNewsroomOnlyFields } from '../../src/delivery/omitNewsroomOnlyFields'
 import { formatCredit } from '../../src/photos/formatCredit'
 import { toPhotoImage } from '../../src/photos/photoImage'
 import { PHOTO_DERIVATIVES } from '../../src/photos/photoSizes'
@@ -8,12 +10,18 @@ import { PHOTO_DERIVATIVES } from '../../src/photos/photoSizes'
 type Row = Record<string, unknown>
 
 /**
- * The ceiling for bench/api.ts: the same two reads (articles of a district, limit 10; one article
- * by slug) straight from the database driver, answered with the same JSON as Payload's anonymous
- * depth-1 answer (bench/api.ts checks that the two are equal before it measures): zh-Hans values,
- * published stories only, districts and the hero photo populated, captions with their credit line
- * and image, photos only when a published story uses them, and the pagination envelope.
- * No access functions, hooks or validation: what the database and JSON alone cost.
+ * The ceiling for bench/api.ts: the same reads (articles of a district, limit 10; the latest
+ * articles; one article by slug) straight from the database driver in a bare Express handler,
+ * answered with the same JSON as Payload's anonymous depth-1 answer (bench/api.ts checks that the
+ * two are equal before it measures): zh-Hans values, published stories only, districts and the
+ * hero photo populated, captions (the join and the body's photo blocks) only when their story
+ * shows them, with their credit line and image, photos only when a published story uses them,
+ * and the pagination envelope.
+ * On SQLite the reader is the delivery API's own (src/delivery/fastReads/readPublishedArticles.ts,
+ * which its fast path answers with); on MongoDB, one written here. Either way the handler has none
+ * of the API's edge: no CORS, rate limit or parameter checks, no credential check, no response
+ * cache or change log, no dependency tags; Express's res.json (JSON text and a weak ETag) only.
+ * What the database and JSON alone cost.
  */
 export function mountBareHandlers(app: Express, payload: Payload, lane: 'sqlite' | 'mongodb'): void {
   const read = lane === 'sqlite' ? sqliteReader(payload) : mongoReader(payload)
@@ -84,124 +92,18 @@ function captionExtras(credit: string | null, photo: Photo | null) {
   return { creditLine: formatCredit({ captionCredit: credit, photographer: credit ? null : photo?.photographer, locale: 'zh-Hans' }), image: image ?? null }
 }
 
+/** The delivery API's own SQLite reader (src/delivery/fastReads/), called straight from the handler. */
 function sqliteReader(payload: Payload): Reader {
-  const client = (payload.db as unknown as { client: { execute(q: { sql: string; args: unknown[] }): Promise<{ rows: Row[] }> } }).client
-  const q = async (sql: string, args: unknown[] = []) => (await client.execute({ sql, args })).rows
-  const marks = (n: number) => Array.from({ length: n }, () => '?').join(',')
-  const serverUrl = payload.config.serverURL
-  const absolute = (url: unknown) => (typeof url === 'string' ? `${serverUrl}${url}` : null)
-  const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)
-
-  function toPhoto(row: Row): Photo {
-    const sizes = Object.fromEntries(
-      SIZE_NAMES.map((name) => {
-        const column = (field: string) => row[`sizes_${snake(name)}_${field}`] as never
-        return [name, { url: absolute(column('url')), width: column('width'), height: column('height'), mimeType: column('mime_type'), filesize: column('filesize'), filename: column('filename') }]
-      }),
-    )
-    // The photo's defaultPopulate (src/photos/photoDefaultPopulate.ts), in Payload's field order.
-    return {
-      id: row.id,
-      alt: row.alt as string | null,
-      photographer: row.photographer as string | null,
-      defaultCaption: row.default_caption,
-      placeholder: row.placeholder as string | null,
-      dominantColor: row.dominant_color as string | null,
-      url: absolute(row.url),
-      thumbnailURL: sizes[ADMIN_THUMBNAIL]?.url ?? null,
-      filename: row.filename,
-      mimeType: row.mime_type as string | null,
-      filesize: row.filesize,
-      width: row.width as number | null,
-      height: row.height as number | null,
-      focalX: row.focal_x as number | null,
-      focalY: row.focal_y as number | null,
-      sizes,
-    }
+  const reader = createSqlitePublishedArticleReader(payload)
+  const read = async (request: ArticlePageRequest) => {
+    const read = await reader.readPage(request)
+    if (!read) throw new Error(`the bare handler cannot answer ${JSON.stringify(request)}: a story holds what only Payload renders`)
+    return read.page
   }
-
-  async function hydrate(ids: string[]) {
-    if (ids.length === 0) return []
-    const [articles, locales, rels, texts, captions, notes] = await Promise.all([
-      q(`select id, slug, source, source_url, original_published_at, originalpublishedat_tz, default_credit, hero_photo_id, updated_at, created_at, _status from articles where id in (${marks(ids.length)})`, ids),
-      q(`select _parent_id, title, subtitle, summary, body from articles_locales where _locale = 'zh-Hans' and _parent_id in (${marks(ids.length)})`, ids),
-      q(`select r.parent_id, d.id, d.name, d.slug, d.pinyin, d.level, d.code, d.description from articles_rels r join districts d on d.id = r.districts_id where r.path = 'districts' and r.parent_id in (${marks(ids.length)}) order by r."order"`, ids),
-      q(`select parent_id, path, text from articles_texts where parent_id in (${marks(ids.length)}) order by "order"`, ids),
-      q(`select c.id, l.text, c.credit, c.article_id, c.photo_id, c.position, c.updated_at, c.created_at from captions c left join captions_locales l on l._parent_id = c.id and l._locale = 'zh-Hans' where c.article_id in (${marks(ids.length)}) order by c.position, c.created_at desc`, ids),
-      q(`select _parent_id, id, kind, note, at from articles_corrections where _parent_id in (${marks(ids.length)}) order by _order`, ids),
-    ])
-    const photoIds = [...new Set([...articles.map((a) => a.hero_photo_id), ...captions.map((c) => c.photo_id)].filter((id) => id !== null))]
-    // Anonymous readers get a photo only when a published story uses it (collections/Photos/access.ts).
-    const photos = photoIds.length === 0 ? [] : await q(`select * from photos where used_by_published = 1 and id in (${marks(photoIds.length)})`, photoIds)
-    const photoById = new Map(photos.map((row) => [row.id, toPhoto(row)]))
-    const articleById = new Map(articles.map((row) => [row.id, row]))
-    const localeById = new Map(locales.map((row) => [row._parent_id, row]))
-    return ids.map((id) => {
-      const row = articleById.get(id)!
-      const locale = localeById.get(id) ?? {}
-      return {
-        id,
-        title: locale.title ?? null,
-        subtitle: locale.subtitle ?? null,
-        slug: row.slug,
-        summary: locale.summary ?? null,
-        body: typeof locale.body === 'string' ? JSON.parse(locale.body) : (locale.body ?? null),
-        districts: rels.filter((r) => r.parent_id === id).map(({ parent_id: _p, ...district }) => district),
-        authors: texts.filter((t) => t.parent_id === id && t.path === 'authors').map((t) => t.text),
-        source: row.source,
-        sourceUrl: row.source_url,
-        originalPublishedAt: row.original_published_at,
-        originalPublishedAt_tz: row.originalpublishedat_tz,
-        tags: texts.filter((t) => t.parent_id === id && t.path === 'tags').map((t) => t.text),
-        defaultCredit: row.default_credit,
-        corrections: notes.filter((n) => n._parent_id === id).map(({ _parent_id: _p, ...note }) => note),
-        heroPhoto: row.hero_photo_id === null ? null : (photoById.get(row.hero_photo_id) ?? row.hero_photo_id),
-        captions: {
-          docs: captions
-            .filter((c) => c.article_id === id)
-            .map((c) => ({
-              id: c.id,
-              text: c.text,
-              credit: c.credit,
-              article: c.article_id,
-              photo: c.photo_id,
-              position: c.position,
-              updatedAt: c.updated_at,
-              createdAt: c.created_at,
-              ...captionExtras(c.credit as string | null, c.photo_id === null ? null : (photoById.get(c.photo_id) ?? null)),
-            })),
-          hasNextPage: false,
-        },
-        updatedAt: row.updated_at,
-        createdAt: row.created_at,
-        _status: row._status,
-      }
-    })
-  }
-
-  // From the district to its stories (a join, which SQLite plans from the district's rows) rather than a
-  // correlated EXISTS per published story, which it plans as a scan of every published story.
-  const byDistrict = `from articles a join articles_rels r on r.parent_id = a.id and r.path = 'districts' join districts d on d.id = r.districts_id and d.slug = ? where a._status = 'published'`
   return {
-    async byDistrict(slug, limit, page) {
-      const [ids, total] = await Promise.all([
-        q(`select distinct a.id, a.updated_at, a.created_at ${byDistrict} order by a.updated_at desc, a.created_at desc limit ? offset ?`, [slug, limit, (page - 1) * limit]),
-        q(`select count(distinct a.id) as n ${byDistrict}`, [slug]),
-      ])
-      return paginate(await hydrate(ids.map((r) => String(r.id))), Number(total[0]!.n), limit, page)
-    },
-    async latest(limit, page) {
-      const [ids, total] = await Promise.all([
-        q(`select id from articles where _status = 'published' order by updated_at desc, created_at desc limit ? offset ?`, [limit, (page - 1) * limit]),
-        q(`select count(*) as n from articles where _status = 'published'`),
-      ])
-      return paginate(await hydrate(ids.map((r) => String(r.id))), Number(total[0]!.n), limit, page)
-    },
-    async bySlug(slug) {
-      // Slugs are unique: the count is the number of rows found.
-      const ids = await q(`select id from articles where slug = ? and _status = 'published' limit 1`, [slug])
-      return paginate(await hydrate(ids.map((r) => String(r.id))), ids.length, 1)
-    },
+    byDistrict: (slug, limit, page) => read({ filter: { by: 'district', slug }, limit, page }),
+    latest: (limit, page) => read({ filter: { by: 'latest' }, limit, page }),
+    bySlug: (slug) => read({ filter: { by: 'slug', slug }, limit: 1, page: 1 }),
   }
 }
 
@@ -255,39 +157,61 @@ function mongoReader(payload: Payload): Reader {
     }
   }
 
+  /** The caption ids a body's photo blocks point at, and the blocks, to populate. */
+  const captionBlocksOf = (body: unknown): { caption?: unknown }[] => {
+    const blocks: { caption?: unknown }[] = []
+    const walk = (node: { type?: unknown; fields?: { blockType?: unknown; caption?: unknown }; children?: unknown } | null) => {
+      if (!node || typeof node !== 'object') return
+      if (node.type === 'block' && node.fields?.blockType === 'captionedPhoto') blocks.push(node.fields)
+      if (Array.isArray(node.children)) node.children.forEach(walk)
+    }
+    walk((body as { root?: never } | null)?.root ?? null)
+    return blocks
+  }
+  // Mongoose's ObjectId (the connection's Mongoose instance): a body holds its captions' ids as strings.
+  const { ObjectId } = (payload.db as unknown as { connection: { base: { Types: { ObjectId: new (id: string) => unknown } } } }).connection.base.Types
+
+  const newsroomOnly = new Set(listNewsroomOnlyFields(payload.collections.articles.config))
+
   async function hydrate(articles: Row[]) {
     if (articles.length === 0) return []
+    const bodies = articles.map((a) => pick(plain(a.body)))
+    const blocks = bodies.flatMap(captionBlocksOf)
+    const blockCaptionIds = [...new Set(blocks.map((block) => block.caption).filter((id): id is string => typeof id === 'string' && /^[0-9a-f]{24}$/.test(id)))]
     const districtIds = [...new Set(articles.flatMap((a) => (a.districts as unknown[]) ?? []))]
-    const [districts, captions] = await Promise.all([
+    // Anonymous readers see a caption only when its story shows it (collections/Captions/access.ts): in the join and in the body.
+    const [districts, captions, blockCaptions] = await Promise.all([
       db.collection('districts').find({ _id: { $in: districtIds } }).toArray(),
-      db.collection('captions').find({ article: { $in: articles.map((a) => a._id) } }).sort({ position: 1, createdAt: -1 }).toArray(),
+      db.collection('captions').find({ article: { $in: articles.map((a) => a._id) }, articlePublished: true }).sort({ position: 1, createdAt: -1 }).toArray(),
+      blockCaptionIds.length === 0 ? [] : db.collection('captions').find({ _id: { $in: blockCaptionIds.map((id) => new ObjectId(id)) }, articlePublished: true }).toArray(),
     ])
-    const photoIds = [...articles.map((a) => a.heroPhoto), ...captions.map((c: Row) => c.photo)].filter(Boolean)
+    const photoIds = [...articles.map((a) => a.heroPhoto), ...[...captions, ...blockCaptions].map((c: Row) => c.photo)].filter(Boolean)
     // Anonymous readers get a photo only when a published story uses it (collections/Photos/access.ts).
     const photos: Row[] = photoIds.length === 0 ? [] : await db.collection('photos').find({ _id: { $in: photoIds }, usedByPublished: true }).toArray()
     const photoById = new Map(photos.map((doc) => [String(doc._id), toPhoto(doc)]))
     const districtById = new Map(districts.map(({ _id, name, slug, pinyin, level, code, description }: Row) => [String(_id), plain({ _id, name, slug, pinyin, level, code, description })]))
-    // The workflow's fields and the provenance are the newsroom's (field access: signed-in readers only).
-    return articles.map(({ provenance: _p, createdBy: _c, workflowStage: _ws, scheduledPublishAt: _sp, scheduledUnpublishAt: _su, ...stored }) => {
-      const a = plain(stored) as Row
+    const toCaption = ({ articlePublished: _newsroomOnly, ...stored }: Row) => {
+      const c = plain(stored) as Row
+      const photo = c.photo ? (photoById.get(c.photo as string) ?? null) : null
+      return { ...c, text: pick(c.text), ...captionExtras((c.credit as string) ?? null, photo) }
+    }
+    const captionById = new Map([...captions, ...blockCaptions].map((c: Row) => [String(c._id), toCaption(c)]))
+    for (const block of blocks) block.caption = captionById.get(block.caption as string) ?? block.caption
+    // The workflow's fields, the provenance and the importer's count are the newsroom's (field access: signed-in readers only).
+    return articles.map((stored, index) => {
+      const a = plain(Object.fromEntries(Object.entries(stored).filter(([name]) => !newsroomOnly.has(name)))) as Row
       const hero = a.heroPhoto as string | null | undefined
       return {
         ...a,
         title: pick(a.title),
         subtitle: pick(a.subtitle),
         summary: pick(a.summary),
-        body: pick(a.body),
+        body: bodies[index],
         districts: ((a.districts as string[]) ?? []).map((id) => districtById.get(id) ?? id),
         // A field never set is absent from the stored document, and from Payload's answer.
         heroPhoto: hero ? (photoById.get(hero) ?? hero) : hero,
         captions: {
-          docs: captions
-            .filter((c: Row) => String(c.article) === a.id)
-            .map(({ articlePublished: _newsroomOnly, ...stored }: Row) => {
-              const c = plain(stored) as Row
-              const photo = c.photo ? (photoById.get(c.photo as string) ?? null) : null
-              return { ...c, text: pick(c.text), ...captionExtras((c.credit as string) ?? null, photo) }
-            }),
+          docs: captions.filter((c: Row) => String(c.article) === a.id).map((c: Row) => captionById.get(String(c._id))),
           hasNextPage: false,
         },
       }

@@ -7,6 +7,7 @@ import type { Env } from '../env'
 
 import { createChangeLogReader } from '../delivery/changeLog/changeLog'
 import { trackReadDependencies } from '../delivery/changeLog/trackReadDependencies'
+import { createFastArticleReads } from '../delivery/fastReads/fastArticleReads'
 import { createAnonymousSearchHandler } from '../search/searchEndpoint'
 import { checkJsonBody } from './checkJsonBody'
 import { corsAllowList } from './corsAllowList'
@@ -15,9 +16,9 @@ import { openApiRoute } from './openApiRoute'
 import { rateLimitPerIp } from './rateLimitPerIp'
 import { refuseMalformedParameters } from './refuseMalformedParameters'
 import { ResponseCache } from './responseCache'
-import { withHttpCaching, type ResponseCaching } from './withHttpCaching'
+import { isPublicReadPath, withHttpCaching, type ResponseCaching } from './withHttpCaching'
 
-type DeliveryEnv = Pick<Env, 'API_CACHE_MAX_MB' | 'API_RATE_LIMIT_PER_MINUTE' | 'CORS_ORIGINS' | 'SERVER_URL'>
+type DeliveryEnv = Pick<Env, 'API_CACHE_MAX_MB' | 'API_MAX_LIMIT' | 'API_RATE_LIMIT_PER_MINUTE' | 'CORS_ORIGINS' | 'SERVER_URL'>
 
 async function buildGraphqlHandler(config: Promise<SanitizedConfig> | SanitizedConfig) {
   // Payload's own GraphQL route handler (Fetch API); it needs nothing from Next.js at run time.
@@ -38,7 +39,8 @@ function buildResponseCaching(payload: Payload, maxMb: number): ResponseCaching 
 /**
  * The delivery API's edge on /api: CORS allow-list, rate limit, malformed requests refused, the OpenAPI document, and
  * Payload's REST and GraphQL handlers (mounted directly, not through Next.js) with HTTP caching
- * and the response cache. Returns the response cache (undefined when off), for other public reads to share.
+ * and the response cache, and the fast path for anonymous article pages on SQLite. Returns the
+ * response cache (undefined when off), for other public reads to share.
  */
 export interface DeliveryEdge {
   /** The response cache (undefined when off), for other public reads to share. */
@@ -62,6 +64,8 @@ export async function mountDeliveryApi(
   const caching = buildResponseCaching(payload, env.API_CACHE_MAX_MB)
   const payloadHandler = (request: globalThis.Request) => handleEndpoints({ config, request })
   app.get('/api/search', withHttpCaching(createAnonymousSearchHandler(payload, isAnonymous, payloadHandler), isAnonymous, caching))
-  app.all('/api/{*path}', withHttpCaching(payloadHandler, isAnonymous, caching))
+  // The most requested anonymous article pages are answered without Payload's find, with its bytes (src/delivery/fastReads/).
+  const fastArticleReads = createFastArticleReads(payload, { maxLimit: env.API_MAX_LIMIT })
+  app.all('/api/{*path}', withHttpCaching(payloadHandler, isAnonymous, caching, isPublicReadPath, fastArticleReads))
   return { caching, isAnonymous }
 }

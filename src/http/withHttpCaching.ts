@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express'
 
+import type { AnswerDirectly } from '../delivery/fastReads/fastArticleReads'
 import type { IsAnonymousRequest } from './isAnonymousRequest'
 import type { CacheChange, CachedResponse, ResponseCache } from './responseCache'
 
@@ -68,8 +69,13 @@ function keptHeaders(response: globalThis.Response): [string, string][] {
   return kept
 }
 
-/** Runs the handler; a 200 comes back as a public answer (body read, ETag computed), anything else as it is. */
-async function answerFromHandler(handler: FetchHandler, req: Request): Promise<PublicAnswer | globalThis.Response> {
+/**
+ * Runs the handler; a 200 comes back as a public answer (body read, ETag computed), anything else as it is.
+ * `answerDirectly` answers first when it can (src/delivery/fastReads/).
+ */
+async function answerFromHandler(handler: FetchHandler, req: Request, answerDirectly?: AnswerDirectly): Promise<PublicAnswer | globalThis.Response> {
+  const direct = await answerDirectly?.(req)
+  if (direct) return direct
   const response = await handler(toFetchRequest(req))
   if (response.status !== 200) return response
   const body = new Uint8Array(await response.arrayBuffer())
@@ -93,6 +99,8 @@ type TrackedAnswer = { answer: PublicAnswer | globalThis.Response; tags: string[
  * - any request carrying a verified credential: `Cache-Control: private, no-store`, never cached
  *   (an unverifiable token is anonymous: answered from the cache like any anonymous read).
  * `isCacheablePath` says which paths are public reads (the API's by default; feeds and sitemaps pass their own).
+ * `answerDirectly` answers some anonymous public reads in place of the handler, with the same bytes
+ * (src/delivery/fastReads/); cached, tracked and sent like the handler's answers.
  * A hit is answered here, in Express: building a Fetch Request and streaming a Fetch Response
  * cost more than the rest of a hit.
  */
@@ -101,13 +109,14 @@ export function withHttpCaching(
   isAnonymous: IsAnonymousRequest,
   caching?: ResponseCaching,
   isCacheablePath: (pathname: string) => boolean = isPublicReadPath,
+  answerDirectly?: AnswerDirectly,
 ) {
   /** Misses being computed, by the change they follow and URL. */
   const inFlight = new Map<string, Promise<TrackedAnswer>>()
 
   const compute = async (req: Request, tracked: boolean): Promise<TrackedAnswer> => {
-    if (!tracked) return { answer: await answerFromHandler(handler, req), tags: [] }
-    const { value, tags } = await caching!.trackDependencies(() => answerFromHandler(handler, req))
+    if (!tracked) return { answer: await answerFromHandler(handler, req, answerDirectly), tags: [] }
+    const { value, tags } = await caching!.trackDependencies(() => answerFromHandler(handler, req, answerDirectly))
     return { answer: value, tags }
   }
 
