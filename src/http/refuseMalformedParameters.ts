@@ -8,7 +8,10 @@ const WHOLE_NUMBER_PARAMETERS = ['limit', 'page', 'depth']
 /** The first query parameter Payload would choke on, described for a 400; undefined when all are fine. */
 export function malformedParameter(search: URLSearchParams): string | undefined {
   for (const name of WHOLE_NUMBER_PARAMETERS) {
-    for (const value of search.getAll(name)) {
+    const values = search.getAll(name)
+    // Twice reaches Payload as an array: `limit=1&limit=1` is SQL `limit (?, ?)`, a 500 on SQLite.
+    if (values.length > 1) return `${name}: given ${values.length} times; give it once`
+    for (const value of values) {
       // Empty counts as unset, as Payload reads it.
       if (!/^\d{0,9}$/.test(value)) return `${name}: expected a whole number of 0 or more, got ${JSON.stringify(value)}`
     }

@@ -160,6 +160,8 @@ describe('the edge', () => {
       { query: `where=${encodeURIComponent('{"createdAt":{"greater_than":"notadate"}}')}`, message: /^where\[createdAt\]\[greater_than\]: expected a date/ },
       { query: 'limit=1.5', message: 'limit: expected a whole number of 0 or more, got "1.5"' },
       { query: 'page=-1', message: 'page: expected a whole number of 0 or more, got "-1"' },
+      { query: 'limit=1&limit=1', message: 'limit: given 2 times; give it once' },
+      { query: 'depth=1&page=2&depth=0', message: 'depth: given 2 times; give it once' },
     ])('GET /api/articles?$query', async ({ query, message }) => {
       const response = await callApi(server.url, `/api/articles?${query}`, { headers: newClient() })
       expect(response.status).toBe(400)
