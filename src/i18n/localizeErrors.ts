@@ -16,6 +16,18 @@ function labelOf(path: string, collection: SanitizedCollectionConfig | undefined
 }
 
 /**
+ * The label Payload gave the failing field, in the request's language: for a field inside an array or a
+ * rich-text block it is the whole trail (`正文 > 图片说明`), which the path's own segments are not.
+ */
+function labelOfError(error: FieldError, config: SanitizedCollectionConfig | undefined, req: PayloadRequest): string {
+  const { label } = error
+  if (typeof label === 'function') return String(label({ i18n: req.i18n, t: req.t }))
+  if (label && typeof label === 'object') return getTranslation(label as never, req.i18n)
+  if (typeof label === 'string' && label !== '') return label
+  return error.path ? labelOf(error.path, config, req) : ''
+}
+
+/**
  * The refusals' messages in the language of the request (the admin's language setting, Payload's
  * `payload-lng` cookie, else Accept-Language), so the admin speaks one language. Payload's own
  * ValidationError names fields by key and is sometimes made without a translator (the login
@@ -35,7 +47,7 @@ export const localizeErrors: AfterErrorHook = ({ error, req, result, collection 
     const fields = data.errors ?? []
     if (fields.length === 0) return
     const config = collection ?? (data.collection ? (req.payload.collections as Record<string, { config: SanitizedCollectionConfig } | undefined>)[data.collection]?.config : undefined)
-    const labels = fields.map((field) => (field.path ? labelOf(field.path, config, req) : ''))
+    const labels = fields.map((field) => labelOfError(field, config, req))
     const lead = req.t('error:followingFieldsInvalid', { count: fields.length })
     first.message = `${lead}${lead.endsWith('：') ? '' : ' '}${labels.join(req.i18n.language === 'en' ? ', ' : '、')}`
   }

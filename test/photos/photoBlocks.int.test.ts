@@ -122,6 +122,10 @@ describe('photos in their place: the body’s photo blocks over REST', () => {
     const refused = await callApi(server.url, `/api/articles/${articleId}?draft=true`, { method: 'PATCH', token: editor.token, body: { body: withBlockFor(String(foreign.body.doc.id)) } })
     expect(refused.status).toBe(400)
     expect(refused.body.errors[0].data.errors).toEqual([expect.objectContaining({ label: '正文 > 图片说明', path: 'body.caption' })])
+    // The refusal names the field by its labels in the admin's language, never by its key.
+    expect(refused.body.errors[0].message).toBe('下面的字段是无效的：正文 > 图片说明')
+    const refusedInEnglish = await callApi(server.url, `/api/articles/${articleId}?draft=true`, { method: 'PATCH', token: editor.token, headers: { 'accept-language': 'en' }, body: { body: withBlockFor(String(foreign.body.doc.id)) } })
+    expect(refusedInEnglish.body.errors[0].message).toBe('The following field is invalid: Body > Caption')
     const accepted = await callApi(server.url, `/api/articles/${articleId}?draft=true`, { method: 'PATCH', token: editor.token, body: { body: withBlockFor(String(made.body.doc.id)) } })
     expect(accepted.status).toBe(200)
     expect(photoBlocksOf(accepted.body.doc.body).map((block) => idOf(block.caption))).toEqual([...captionIds, String(made.body.doc.id)])
