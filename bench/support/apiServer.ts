@@ -14,10 +14,13 @@ import sharp from 'sharp'
 
 import { mountDeliveryApi } from '../../src/http/mountDeliveryApi'
 import { mountSyndication } from '../../src/http/mountSyndication'
+import { getCaptionIdsInBody, linkCaptionBlocks } from '../../src/photos/captionBlocks'
 import { mountBareHandlers } from './apiBareHandlers'
 import { moveToStage, publishOverWarningsAs, workflowActor } from '../../test/support/publishing'
 import { createRandom } from './createRandom'
 import { zipfSampler, type NewsroomAccounts } from './newsroomDay'
+
+type LexicalBody = { root: { children: unknown[] } }
 
 /** Published stories in the lane (the seeds, then copies of them). */
 const STORIES = Number(process.env.BENCH_STORIES ?? 500)
@@ -70,11 +73,26 @@ async function main() {
     copies++
     const seed = seeds.docs[copies % seeds.docs.length]!
     const { id: _id, slug: _slug, createdAt: _c, updatedAt: _u, provenance: _p, captions: _cap, workflowHistory: _w, workflowStage: _s, ...data } = seed as unknown as Record<string, unknown>
+    // A photo block may show only its own story's captions: the copy is saved without the seed's blocks,
+    // gets copies of the captions they showed, then its body with the blocks pointing at those.
+    const seedBody = data.body as LexicalBody | null | undefined
+    const shownCaptionIds = getCaptionIdsInBody(seedBody)
     const created = await payload.create({
       collection: 'articles',
-      data: { ...data, title: `${String(seed.title)}（${copies}）`, districts: [districts.docs[districtRank()]!.id], heroPhoto: photos[copies % photos.length]!.id, _status: 'draft' } as never,
+      data: { ...data, body: seedBody ? linkCaptionBlocks(seedBody, []) : seedBody, title: `${String(seed.title)}（${copies}）`, districts: [districts.docs[districtRank()]!.id], heroPhoto: photos[copies % photos.length]!.id, _status: 'draft' } as never,
       overrideAccess: true,
     })
+    if (seedBody && shownCaptionIds.length > 0) {
+      const shown = await payload.find({ collection: 'captions', where: { id: { in: shownCaptionIds } }, depth: 0, limit: 0, pagination: false, overrideAccess: true })
+      const byId = new Map(shown.docs.map((caption) => [String(caption.id), caption]))
+      const copiedIds: string[] = []
+      for (const [position, id] of shownCaptionIds.entries()) {
+        const original = byId.get(id)!
+        const copy = await payload.create({ collection: 'captions', data: { text: original.text, credit: original.credit, article: created.id, photo: original.photo, position } as never, overrideAccess: true })
+        copiedIds.push(String(copy.id))
+      }
+      await payload.update({ collection: 'articles', id: created.id, data: { body: linkCaptionBlocks(seedBody, copiedIds) } as never, draft: true, overrideAccess: true })
+    }
     // Every other caption has its own credit; the rest print the photo's photographer.
     const photo = photos[(copies + 1) % photos.length]!
     await payload.create({
