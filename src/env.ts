@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
 
@@ -60,6 +61,13 @@ export const envSchema = z
       .number({ message: 'expected a number of MiB' })
       .min(0, 'expected 0 (off) or more')
       .default(64),
+    SEARCH_THREADS: z.coerce
+      .number({ message: 'expected a number of threads' })
+      .int('expected a whole number of threads')
+      .min(0, 'expected 0 (off) or more')
+      .max(16, 'expected at most 16')
+      // One per core, at most 4 (src/search/threads).
+      .default(Math.min(4, os.availableParallelism())),
     PAYLOAD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     ADMIN_EMAIL: z.email({ message: 'expected an e-mail address' }).optional(),
     ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),

@@ -160,6 +160,7 @@ export async function createNewsroomServer(options: NewsroomServerOptions): Prom
         await closed
       }
       await jobRunner?.stop()
+      await deliveryEdge.close()
       await nextApp?.close()
       await destroyPayload(payload)
     },

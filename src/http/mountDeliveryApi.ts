@@ -8,7 +8,9 @@ import type { Env } from '../env'
 import { createChangeLogReader } from '../delivery/changeLog/changeLog'
 import { trackReadDependencies } from '../delivery/changeLog/trackReadDependencies'
 import { createFastArticleReads } from '../delivery/fastReads/fastArticleReads'
+import { getSearchStore } from '../search/getSearchStore'
 import { createAnonymousSearchHandler } from '../search/searchEndpoint'
+import { createSearchThreads, type SearchThreads } from '../search/threads/searchThreads'
 import { checkJsonBody } from './checkJsonBody'
 import { corsAllowList } from './corsAllowList'
 import { createIsAnonymousRequest, type IsAnonymousRequest } from './isAnonymousRequest'
@@ -18,7 +20,7 @@ import { refuseMalformedParameters } from './refuseMalformedParameters'
 import { ResponseCache } from './responseCache'
 import { isPublicReadPath, withHttpCaching, type ResponseCaching } from './withHttpCaching'
 
-type DeliveryEnv = Pick<Env, 'API_CACHE_MAX_MB' | 'API_MAX_LIMIT' | 'API_RATE_LIMIT_PER_MINUTE' | 'CORS_ORIGINS' | 'SERVER_URL'>
+type DeliveryEnv = Pick<Env, 'API_CACHE_MAX_MB' | 'API_MAX_LIMIT' | 'API_RATE_LIMIT_PER_MINUTE' | 'CORS_ORIGINS' | 'SEARCH_THREADS' | 'SERVER_URL'>
 
 async function buildGraphqlHandler(config: Promise<SanitizedConfig> | SanitizedConfig) {
   // Payload's own GraphQL route handler (Fetch API); it needs nothing from Next.js at run time.
@@ -47,6 +49,15 @@ export interface DeliveryEdge {
   caching: ResponseCaching | undefined
   /** Whether a request is anonymous (its credential, if any, verified). */
   isAnonymous: IsAnonymousRequest
+  /** Stops what the edge started (the search threads). */
+  close(): Promise<void>
+}
+
+/** Search threads beside an SQLite index file (none on MongoDB, in memory, or with SEARCH_THREADS=0). */
+async function startSearchThreads(payload: Payload, count: number): Promise<SearchThreads | undefined> {
+  const indexFile = count > 0 ? await getSearchStore(payload).indexFile?.() : undefined
+  if (!indexFile) return undefined
+  return createSearchThreads(indexFile, count, (error) => payload.logger.error({ err: error }, 'Search thread failed; searching on the server thread'))
 }
 
 export async function mountDeliveryApi(
@@ -63,9 +74,10 @@ export async function mountDeliveryApi(
   app.post('/api/graphql', withHttpCaching(await buildGraphqlHandler(config), isAnonymous))
   const caching = buildResponseCaching(payload, env.API_CACHE_MAX_MB)
   const payloadHandler = (request: globalThis.Request) => handleEndpoints({ config, request })
-  app.get('/api/search', withHttpCaching(createAnonymousSearchHandler(payload, isAnonymous, payloadHandler), isAnonymous, caching))
+  const searchThreads = await startSearchThreads(payload, env.SEARCH_THREADS)
+  app.get('/api/search', withHttpCaching(createAnonymousSearchHandler(payload, isAnonymous, payloadHandler, searchThreads), isAnonymous, caching))
   // The most requested anonymous article pages are answered without Payload's find, with its bytes (src/delivery/fastReads/).
   const fastArticleReads = createFastArticleReads(payload, { maxLimit: env.API_MAX_LIMIT })
   app.all('/api/{*path}', withHttpCaching(payloadHandler, isAnonymous, caching, isPublicReadPath, fastArticleReads))
-  return { caching, isAnonymous }
+  return { caching, isAnonymous, close: async () => searchThreads?.close() }
 }

@@ -50,6 +50,8 @@ export interface SearchStore {
   compact(): Promise<void>
   search(query: StoreQuery): Promise<StoreResult>
   countEntries(): Promise<number>
+  /** SQLite: the index's own file, which search threads open to read beside the server (src/search/threads); undefined in memory. */
+  indexFile?(): Promise<string | undefined>
 }
 
 /**

@@ -70,26 +70,46 @@ const msOf = (iso: string | null) => {
 /** A district id or slug as one FTS5 token: ids are UUIDs here, whose dashes unicode61 would split at. */
 const toDistrictToken = (key: string) => key.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')
 
-/** The index's own connection: an in-memory main database with the index file attached as `search`. */
-async function openIndexConnection(mainClient: Client): Promise<Client> {
+const buildMatch = (query: StoreQuery) =>
+  query.termGroups
+    .map(({ word, characters }) => (characters.length > 1 ? `(${quote(word)} OR ${characters.map(quote).join(' + ')})` : quote(word)))
+    .join(' AND ')
+
+/** The index's file beside Payload's database file (undefined for an in-memory database, whose index is in memory too). */
+async function indexFileOf(mainClient: Client): Promise<string | undefined> {
   const list = await mainClient.execute('PRAGMA database_list')
   const mainFile = String(list.rows.find((row) => row.name === 'main')?.file ?? '')
+  return mainFile ? `${mainFile}-search` : undefined
+}
+
+/** A connection to the index: an in-memory main database with the index file attached as `search`. */
+async function attachIndex(indexFile: string | undefined): Promise<Client> {
   const client = createClient({ url: ':memory:' })
-  await client.execute({ sql: `ATTACH DATABASE ? AS ${SCHEMA}`, args: [mainFile ? `${mainFile}-search` : ':memory:'] })
+  await client.execute({ sql: `ATTACH DATABASE ? AS ${SCHEMA}`, args: [indexFile ?? ':memory:'] })
   await client.execute('PRAGMA busy_timeout = 10000')
   // As for the main file (src/db.ts): readers beside one writer; journal_mode is per database file.
-  if (mainFile) await client.execute(`PRAGMA ${SCHEMA}.journal_mode = WAL`)
+  if (indexFile) await client.execute(`PRAGMA ${SCHEMA}.journal_mode = WAL`)
   return client
+}
+
+/** The index's own connection, for the store's reads and writes. */
+async function openIndexConnection(mainClient: Client): Promise<Client> {
+  return attachIndex(await indexFileOf(mainClient))
+}
+
+/**
+ * A connection that only reads the index, for a search thread (src/search/threads): its statements
+ * run beside the server's, since libsql's calls are synchronous and hold the thread that makes them.
+ */
+export async function openIndexReader(indexFile: string): Promise<Pick<SearchStore, 'search'> & { close(): void }> {
+  const client = await attachIndex(indexFile)
+  await client.execute('PRAGMA query_only = 1')
+  return { search: (query) => searchIndex(client, query), close: () => client.close() }
 }
 
 export function createSqliteSearchStore(mainClient: Client): SearchStore {
   let opened: Promise<Client> | undefined
   const connection = () => (opened ??= openIndexConnection(mainClient))
-
-  const buildMatch = (query: StoreQuery) =>
-    query.termGroups
-      .map(({ word, characters }) => (characters.length > 1 ? `(${quote(word)} OR ${characters.map(quote).join(' + ')})` : quote(word)))
-      .join(' AND ')
 
   return {
     async prepare() {
@@ -159,55 +179,63 @@ export function createSqliteSearchStore(mainClient: Client): SearchStore {
       return Number(result.rows[0]?.n ?? 0)
     },
 
-    async search(query): Promise<StoreResult> {
-      const client = await connection()
-      if (query.termGroups.length === 0) return { hits: [], total: 0, capped: false }
-      // Audience, district and date never leave FTS5: the first two are columns of the index,
-      // the date is the rowid (see SLOT_BITS). Only the page's rows are read from the entries.
-      let match = `(${buildMatch(query)})`
-      if (query.district) match += ` AND districts : ${quote(toDistrictToken(query.district))}`
-      match = `(${match}) NOT audience : ${EXCLUDED_FOR[query.audience]}`
-      const range: string[] = []
-      const rangeArgs: bigint[] = []
-      if (query.from) (range.push('rowid <= ?'), rangeArgs.push(rowidOf(msOf(query.from))))
-      if (query.to) (range.push('rowid >= ?'), rangeArgs.push(rowidOf(msOf(query.to), SLOTS - 1)))
-      const where = [`${FTS_NAME} MATCH ?`, ...range].join(' AND ')
-      const weights = `${FIELD_WEIGHTS.title}, ${FIELD_WEIGHTS.body}, ${FIELD_WEIGHTS.pinyin}, 0, 0`
-      const ranked = Math.max(RANKED_MATCHES, query.offset + query.limit)
-      // Counted up to the cap only: an exact count walks every match (4.5 ms for a word in 91,000 stories).
-      const cap = countCapFor(query)
-      const counted = await client.execute({ sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${FTS} WHERE ${where} LIMIT ?)`, args: [match, ...rangeArgs, cap + 1] })
-      const matched = Number(counted.rows[0]?.n ?? 0)
-      const total = Math.min(matched, cap)
-      const capped = matched > cap
-      if (query.offset >= total) return { hits: [], total, capped }
-      // More matches than are ranked: the oldest of the newest `ranked` (FTS5 walks its rowids upwards and stops there).
-      const floor: bigint[] = []
-      if (matched > ranked) {
-        const newest = await client.execute({ sql: `SELECT CAST(rowid AS TEXT) AS id FROM ${FTS} WHERE ${where} ORDER BY rowid LIMIT 1 OFFSET ?`, args: [match, ...rangeArgs, ranked - 1] })
-        if (newest.rows[0]) floor.push(BigInt(String(newest.rows[0].id)))
-      }
-      const page = await client.execute({
-        sql: `SELECT CAST(rowid AS TEXT) AS id FROM ${FTS} WHERE ${[where, ...(floor.length ? ['rowid <= ?'] : [])].join(' AND ')}
-              ORDER BY bm25(${FTS_NAME}, ${weights}), rowid LIMIT ? OFFSET ?`,
-        args: [match, ...rangeArgs, ...floor, query.limit, query.offset],
-      })
-      const ids = page.rows.map((row) => BigInt(String(row.id)))
-      if (ids.length === 0) return { hits: [], total, capped }
-      const rows = await client.execute({
-        sql: `SELECT CAST(id AS TEXT) AS id, article_id, published_at, display FROM ${ENTRIES} WHERE id IN (${ids.map(() => '?').join(', ')})`,
-        args: ids,
-      })
-      const byId = new Map(rows.rows.map((row) => [String(row.id), row]))
-      return {
-        total,
-        capped,
-        hits: ids.map((id) => {
-          const row = byId.get(String(id))!
-          return { articleId: String(row.article_id), publishedAt: row.published_at === null ? null : String(row.published_at), display: JSON.parse(String(row.display)) }
-        }),
-      }
+    async search(query) {
+      return searchIndex(await connection(), query)
     },
+
+    async indexFile() {
+      return indexFileOf(mainClient)
+    },
+  }
+}
+
+/** A ranked page of matches from the index on `client`: the store's own connection, or a search thread's (src/search/threads). */
+export async function searchIndex(client: Client, query: StoreQuery): Promise<StoreResult> {
+  if (query.termGroups.length === 0) return { hits: [], total: 0, capped: false }
+  // Audience, district and date never leave FTS5: the first two are columns of the index,
+  // the date is the rowid (see SLOT_BITS). Only the page's rows are read from the entries.
+  let match = `(${buildMatch(query)})`
+  if (query.district) match += ` AND districts : ${quote(toDistrictToken(query.district))}`
+  match = `(${match}) NOT audience : ${EXCLUDED_FOR[query.audience]}`
+  const range: string[] = []
+  const rangeArgs: bigint[] = []
+  if (query.from) (range.push('rowid <= ?'), rangeArgs.push(rowidOf(msOf(query.from))))
+  if (query.to) (range.push('rowid >= ?'), rangeArgs.push(rowidOf(msOf(query.to), SLOTS - 1)))
+  const where = [`${FTS_NAME} MATCH ?`, ...range].join(' AND ')
+  const weights = `${FIELD_WEIGHTS.title}, ${FIELD_WEIGHTS.body}, ${FIELD_WEIGHTS.pinyin}, 0, 0`
+  const ranked = Math.max(RANKED_MATCHES, query.offset + query.limit)
+  // Counted up to the cap only: an exact count walks every match (4.5 ms for a word in 91,000 stories).
+  const cap = countCapFor(query)
+  const counted = await client.execute({ sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${FTS} WHERE ${where} LIMIT ?)`, args: [match, ...rangeArgs, cap + 1] })
+  const matched = Number(counted.rows[0]?.n ?? 0)
+  const total = Math.min(matched, cap)
+  const capped = matched > cap
+  if (query.offset >= total) return { hits: [], total, capped }
+  // More matches than are ranked: the oldest of the newest `ranked` (FTS5 walks its rowids upwards and stops there).
+  const floor: bigint[] = []
+  if (matched > ranked) {
+    const newest = await client.execute({ sql: `SELECT CAST(rowid AS TEXT) AS id FROM ${FTS} WHERE ${where} ORDER BY rowid LIMIT 1 OFFSET ?`, args: [match, ...rangeArgs, ranked - 1] })
+    if (newest.rows[0]) floor.push(BigInt(String(newest.rows[0].id)))
+  }
+  const page = await client.execute({
+    sql: `SELECT CAST(rowid AS TEXT) AS id FROM ${FTS} WHERE ${[where, ...(floor.length ? ['rowid <= ?'] : [])].join(' AND ')}
+          ORDER BY bm25(${FTS_NAME}, ${weights}), rowid LIMIT ? OFFSET ?`,
+    args: [match, ...rangeArgs, ...floor, query.limit, query.offset],
+  })
+  const ids = page.rows.map((row) => BigInt(String(row.id)))
+  if (ids.length === 0) return { hits: [], total, capped }
+  const rows = await client.execute({
+    sql: `SELECT CAST(id AS TEXT) AS id, article_id, published_at, display FROM ${ENTRIES} WHERE id IN (${ids.map(() => '?').join(', ')})`,
+    args: ids,
+  })
+  const byId = new Map(rows.rows.map((row) => [String(row.id), row]))
+  return {
+    total,
+    capped,
+    hits: ids.map((id) => {
+      const row = byId.get(String(id))!
+      return { articleId: String(row.article_id), publishedAt: row.published_at === null ? null : String(row.published_at), display: JSON.parse(String(row.display)) }
+    }),
   }
 }
 
