@@ -1,27 +1,10 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-
-import { createClient, type Client } from '@libsql/client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import type { SearchParams } from '../../src/search/answerFromSearchStore'
 import type { SearchStore } from '../../src/search/searchStore'
 
 import { answerFromSearchStore } from '../../src/search/answerFromSearchStore'
-import { buildSearchDocument } from '../../src/search/searchDocument'
-import { createSqliteSearchStore } from '../../src/search/sqliteSearchStore'
 import { createSearchThreads, type SearchThreads } from '../../src/search/threads/searchThreads'
-
-const body = (...paragraphs: string[]) => ({
-  root: { type: 'root', children: paragraphs.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] })) },
-})
-
-function story(id: string, title: string, text: string, publishedAt: string) {
-  return { id, slug: id, title: { 'zh-Hans': title }, body: { 'zh-Hans': body(text) }, updatedAt: publishedAt, originalPublishedAt: publishedAt, _status: 'published' } as never
-}
-
-const params = (q: string, more: Partial<SearchParams> = {}): SearchParams => ({ q, locale: 'zh-Hans', page: 1, limit: 10, ...more })
+import { openTempSearchIndex, searchParams as params, storyEntry } from '../support/searchIndex'
 
 /** Until every thread has started (they start on the first search, which the server's thread answers). */
 async function untilThreadsAnswer(threads: SearchThreads, q: string) {
@@ -34,32 +17,25 @@ async function untilThreadsAnswer(threads: SearchThreads, q: string) {
 }
 
 describe('search threads (SQLite)', () => {
-  let dir: string
-  let client: Client
+  let index: Awaited<ReturnType<typeof openTempSearchIndex>>
   let store: SearchStore
   let threads: SearchThreads
   const errors: unknown[] = []
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-threads-'))
-    client = createClient({ url: `file:${path.join(dir, 'newsroom.db')}` })
-    await client.execute('CREATE TABLE t (x)')
-    store = createSqliteSearchStore(client)
-    await store.prepare()
-    await store.replaceArticles(
-      [
-        story('a1', '安源煤矿的百年往事', '安源路矿工人运动纪念馆今天开放。', '2024-05-01T02:00:00.000Z'),
-        story('a2', '湘东区瓷器远销海外', '湘东的瓷器企业今年出口增长。', '2024-05-02T02:00:00.000Z'),
-        story('a3', '上栗烟花节', '上栗烟花名声在外，安源游客也来观看。', '2024-05-03T02:00:00.000Z'),
-      ].map((doc) => ({ articleId: (doc as { id: string }).id, documents: [buildSearchDocument(doc, 'both', [], [])] })),
-    )
-    threads = createSearchThreads((await store.indexFile!())!, 2, (error) => errors.push(error))
+    index = await openTempSearchIndex()
+    store = index.store
+    await store.replaceArticles([
+      storyEntry('a1', '安源煤矿的百年往事', '安源路矿工人运动纪念馆今天开放。', '2024-05-01T02:00:00.000Z'),
+      storyEntry('a2', '湘东区瓷器远销海外', '湘东的瓷器企业今年出口增长。', '2024-05-02T02:00:00.000Z'),
+      storyEntry('a3', '上栗烟花节', '上栗烟花名声在外，安源游客也来观看。', '2024-05-03T02:00:00.000Z'),
+    ])
+    threads = createSearchThreads(index.indexFile, 2, (error) => errors.push(error))
   }, 60_000)
 
   afterAll(async () => {
     await threads?.close()
-    client?.close()
-    fs.rmSync(dir, { recursive: true, force: true })
+    index?.close()
   })
 
   it('answers as the server thread does, in either script', async () => {
@@ -72,7 +48,7 @@ describe('search threads (SQLite)', () => {
   }, 30_000)
 
   it('finds a story as soon as the store has written it, and not once it is gone', async () => {
-    await store.replaceArticles([{ articleId: 'a4', documents: [buildSearchDocument(story('a4', '芦溪茶油', '芦溪的茶油远近闻名。', '2024-05-04T02:00:00.000Z'), 'both', [], [])] }])
+    await store.replaceArticles([storyEntry('a4', '芦溪茶油', '芦溪的茶油远近闻名。', '2024-05-04T02:00:00.000Z')])
     expect((await threads.answer(params('茶油')))!.docs.map((doc) => doc.id)).toEqual(['a4'])
     await store.replaceArticles([{ articleId: 'a4', documents: [] }])
     expect((await threads.answer(params('茶油')))!.totalDocs).toBe(0)
@@ -85,13 +61,13 @@ describe('search threads (SQLite)', () => {
   })
 
   it('never finds a newsroom-only entry: a thread answers for the public', async () => {
-    await store.replaceArticles([{ articleId: 'a5', documents: [buildSearchDocument(story('a5', '草稿标题武功山', '武功山草稿。', '2024-05-05T02:00:00.000Z'), 'newsroom', [], [])] }])
+    await store.replaceArticles([storyEntry('a5', '草稿标题武功山', '武功山草稿。', '2024-05-05T02:00:00.000Z', 'newsroom')])
     expect((await threads.answer(params('武功山')))!.totalDocs).toBe(0)
     expect((await answerFromSearchStore(store, params('武功山'), 'newsroom')).totalDocs).toBe(1)
   })
 
   it('gives no answer once closed (the caller then searches itself)', async () => {
-    const closed = createSearchThreads((await store.indexFile!())!, 1, () => {})
+    const closed = createSearchThreads(index.indexFile, 1, () => {})
     await untilThreadsAnswer(closed, '安源')
     await closed.close()
     expect(await closed.answer(params('安源'))).toBeUndefined()
