@@ -195,6 +195,17 @@ describe('a photo block shows only its own story’s caption, through every door
     expect(await storedOutline(story, { locale })).toEqual([text, `[photo ${ownCaption}]`])
   })
 
+  it('a block already in the body that is given another story’s caption is judged like a new one', async () => {
+    await saveDraftBody(story, bodyShowing('原有的图', ownCaption))
+    const stored = (await rest(`/api/articles/${story}?draft=true&depth=0`, { token: editor.token })).body.body
+    const block = stored.root.children.find((node: { type: string }) => node.type === 'block')
+    block.fields.caption = otherCaption
+    const refused = await rest(`/api/articles/${story}?draft=true`, { method: 'PATCH', token: editor.token, body: { body: stored } })
+    expect(refused.status).toBe(400)
+    expect(restOutcome(refused).message).toMatch(NAMES_THE_CAPTION)
+    expect(await storedOutline(story)).toEqual(['原有的图', `[photo ${ownCaption}]`])
+  })
+
   it('a bulk update by where over two stories saves the body where the caption is the story’s own and refuses it on the other', async () => {
     const otherBefore = await storedOutline(otherStory)
     const response = await rest(`/api/articles?where[id][in]=${story},${otherStory}&draft=true`, {
@@ -284,8 +295,10 @@ describe('a photo block shows only its own story’s caption, through every door
     expect(await countTitled()).toBe(1)
   })
 
-  describe('restoring a version', () => {
+  describe('restoring a version (REST POST /api/articles/versions/:id, GraphQL restoreVersionArticle)', () => {
     const restore = async (versionId: Id) => restOutcome(await rest(`/api/articles/versions/${versionId}?draft=true`, { method: 'POST', token: editor.token }))
+    const restoreOverGraphql = async (versionId: Id) =>
+      graphqlOutcome(await graphql(editor.token, 'mutation($id: String!) { restoreVersionArticle(id: $id, draft: true) { id } }', { id: String(versionId) }))
 
     it('a version whose block shows a caption since given to another story is not restored, in either script; one whose caption stayed is', async () => {
       const restored = await createStory('恢复版本的稿件')
@@ -308,11 +321,12 @@ describe('a photo block shows only its own story’s caption, through every door
       await moveCaption(moved, otherStory)
       await moveCaption(movedHant, otherStory)
       for (const version of [first, second]) {
-        const refused = await restore(version)
-        expect(refused.status).toBe(400)
-        expect(refused.message).toMatch(NAMES_THE_CAPTION)
-        expect(await storedOutline(restored)).toEqual(['最新版'])
-        expect(await storedOutline(restored, { locale: 'zh-Hant' })).toEqual(['最新版'])
+        for (const refused of [await restore(version), await restoreOverGraphql(version)]) {
+          expect(refused.status).toBe(400)
+          expect(refused.message).toMatch(NAMES_THE_CAPTION)
+          expect(await storedOutline(restored)).toEqual(['最新版'])
+          expect(await storedOutline(restored, { locale: 'zh-Hant' })).toEqual(['最新版'])
+        }
       }
 
       expect(await restore(third)).toEqual({ status: 200, message: '' })

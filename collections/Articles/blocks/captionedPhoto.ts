@@ -6,6 +6,9 @@ import { CAPTIONS_SLUG } from '../../slugs'
 
 export const CAPTIONED_PHOTO_BLOCK = 'captionedPhoto'
 
+/** The block's caption field's label, also used by the check of the body's other script (hooks/refuseOtherStoriesCaptionsInOtherScripts.ts). */
+export const CAPTION_LABEL = { zh: '图片说明', en: 'Caption' }
+
 type StoryRef = { id?: number | string; data?: unknown; blockData?: unknown }
 
 /**
@@ -75,7 +78,7 @@ export const CaptionedPhotoBlock: Block = {
   fields: [
     {
       name: 'caption',
-      label: { zh: '图片说明', en: 'Caption' },
+      label: CAPTION_LABEL,
       type: 'relationship',
       relationTo: CAPTIONS_SLUG,
       required: true,

@@ -4,6 +4,9 @@ import { ValidationError } from 'payload'
 
 import { getCaptionIdsInBody } from '../../../src/photos/captionBlocks'
 import { ARTICLES_SLUG, CAPTIONS_SLUG } from '../../slugs'
+import { CAPTION_LABEL } from '../blocks/captionedPhoto'
+
+type Label = Record<keyof typeof CAPTION_LABEL, string>
 
 /**
  * The body is stored per script; Payload validates only the request's (the photo block's
@@ -12,7 +15,7 @@ import { ARTICLES_SLUG, CAPTIONS_SLUG } from '../../slugs'
  * restore would bring back (and a publish put live) a caption since given to another story.
  * Other saves write the other script as it is stored, so they are left alone.
  */
-export const refuseOtherStoriesCaptionsInOtherScripts: FieldHook = async ({ value, data, originalDoc, siblingDocWithLocales, req }) => {
+export const refuseOtherStoriesCaptionsInOtherScripts: FieldHook = async ({ value, data, field, originalDoc, siblingDocWithLocales, req }) => {
   const publishing = (data as { _status?: unknown } | undefined)?._status === 'published'
   if (!publishing && !req.context.isRestoringVersion) return value
   const storyId = (originalDoc as { id?: number | string } | undefined)?.id
@@ -29,11 +32,14 @@ export const refuseOtherStoriesCaptionsInOtherScripts: FieldHook = async ({ valu
     req,
   })
   if (foreign.docs.length === 0) return value
+  // Named as Payload names a refused field inside a block: its label trail (正文 > 图片说明), in the request's language.
+  const bodyLabel = ('label' in field ? field.label : undefined) as Label
+  const label = { zh: `${bodyLabel.zh} > ${CAPTION_LABEL.zh}`, en: `${bodyLabel.en} > ${CAPTION_LABEL.en}` }
   throw new ValidationError(
     {
       collection: ARTICLES_SLUG,
       id: storyId,
-      errors: [{ path: 'body.caption', label: { zh: '正文 > 图片说明', en: 'Body > Caption' } as never, message: `${req.t('validation:invalidSelections')} ${foreign.docs.map((caption) => JSON.stringify(String(caption.id))).join(', ')}` }],
+      errors: [{ path: 'body.caption', label: label as never, message: `${req.t('validation:invalidSelections')} ${foreign.docs.map((caption) => JSON.stringify(String(caption.id))).join(', ')}` }],
       req,
     },
     req.t,
