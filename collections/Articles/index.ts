@@ -16,6 +16,8 @@ import { canUpdateArticle } from './access'
 import { CaptionedPhotoBlock } from './blocks/captionedPhoto'
 import { ninjsEndpoints } from './endpoints/ninjsEndpoints'
 import { deleteWithCaptionsUnlessAudited } from './hooks/deleteWithCaptionsUnlessAudited'
+import { leavePhotoBlocksOutOfCopy } from './hooks/leavePhotoBlocksOutOfCopy'
+import { refuseOtherStoriesCaptionsInOtherScripts } from './hooks/refuseOtherStoriesCaptionsInOtherScripts'
 import { refuseStaleSave } from './hooks/refuseStaleSave'
 import { setCreatedBy } from './hooks/setCreatedBy'
 import { setSlugFromTitle } from './hooks/setSlugFromTitle'
@@ -99,6 +101,8 @@ export const Articles: CollectionConfig = {
       admin: { components: { Description: CHARACTER_COUNT } },
       // Photos stand in the body where they belong, as blocks an editor moves (src/photos/captionBlocks.ts reads them).
       editor: lexicalEditor({ features: ({ defaultFeatures }) => [...defaultFeatures, BlocksFeature({ blocks: [CaptionedPhotoBlock] })] }),
+      // A block shows only its own story's caption (blocks/captionedPhoto.ts); these cover the doors its validation does not see.
+      hooks: { beforeChange: [refuseOtherStoriesCaptionsInOtherScripts], beforeDuplicate: [leavePhotoBlocksOutOfCopy] },
     },
     {
       name: 'districts',

@@ -6,6 +6,9 @@ import { CAPTIONS_SLUG } from '../../slugs'
 
 export const CAPTIONED_PHOTO_BLOCK = 'captionedPhoto'
 
+/** The block's caption field's label, also used by the check of the body's other script (hooks/refuseOtherStoriesCaptionsInOtherScripts.ts). */
+export const CAPTION_LABEL = { zh: '图片说明', en: 'Caption' }
+
 type StoryRef = { id?: number | string; data?: unknown; blockData?: unknown }
 
 /**
@@ -18,21 +21,40 @@ function storyIdOf({ id, data, blockData }: StoryRef): number | string | undefin
   return id !== undefined && id !== (blockData as { id?: unknown } | undefined)?.id ? id : undefined
 }
 
+/** A story's own captions; a story not yet saved owns none (every caption belongs to a story). */
+const ownCaptionsOf = (storyId: number | string | undefined): Where => (storyId ? { article: { equals: storyId } } : { article: { exists: false } })
+
 /** The picker offers this story's own captions; a story not yet saved has none. */
-export const filterOwnCaptions = (args: Pick<FilterOptionsProps, 'id' | 'data' | 'blockData'>): Where => {
-  const storyId = storyIdOf(args)
-  return storyId ? { article: { equals: storyId } } : { article: { exists: false } }
+export const filterOwnCaptions = (args: Pick<FilterOptionsProps, 'id' | 'data' | 'blockData'>): Where => ownCaptionsOf(storyIdOf(args))
+
+const captionIdOf = (ref: unknown): string => String(ref !== null && typeof ref === 'object' ? (ref as { id?: unknown }).id : ref)
+
+/**
+ * Whether a save must show that the block's caption is the story's own: always when it creates the
+ * story, places the caption anew (a new block, or another caption in a block) or publishes. A block
+ * that already showed the caption in the stored body and is saved again as a draft, as an unpublish
+ * or a workflow step, is not judged again: a chief editor giving that caption to another story
+ * since is what made it foreign, and refusing every later save (a takedown among them) would not
+ * take it out. Publishing it is refused (and so the scheduled publish of such a draft fails).
+ */
+function mustBeOwnCaption(value: unknown, { operation, data, previousValue }: { operation?: string; data?: unknown; previousValue?: unknown }): boolean {
+  if (operation === 'create') return true
+  if ((data as { _status?: unknown } | undefined)?._status === 'published') return true
+  return captionIdOf(value) !== captionIdOf(previousValue)
 }
 
 /**
- * Payload's own check of the chosen caption against filterOptions, read with overrideAccess: the rule
- * is whose caption it is, not who may read it (Payload reads under the caller's access, and the
- * importer saves without a user, to whom an unpublished caption does not exist). A story being
- * created (or duplicated) has no id to compare with yet.
+ * Payload's own check of the chosen caption against the story's own captions, read with
+ * overrideAccess: the rule is whose caption it is, not who may read it (Payload reads under the
+ * caller's access, and the importer saves without a user, to whom an unpublished caption does not
+ * exist). A story being created (or duplicated) owns no caption yet, whatever `id` the request
+ * names: a block in its first save is refused (the importer places blocks once the captions exist).
+ * This judges the request’s script; hooks/refuseOtherStoriesCaptionsInOtherScripts.ts the others a save writes.
  */
 const validateOwnCaption: RelationshipFieldSingleValidation = (value, options) => {
-  const storyId = storyIdOf(options)
-  return validations.relationship(value, storyId ? { ...options, id: storyId, overrideAccess: true } : { ...options, filterOptions: undefined })
+  if (!mustBeOwnCaption(value, options)) return validations.relationship(value, { ...options, filterOptions: undefined })
+  const storyId = options.operation === 'create' ? undefined : storyIdOf(options)
+  return validations.relationship(value, { ...options, overrideAccess: true, filterOptions: () => ownCaptionsOf(storyId) })
 }
 
 /**
@@ -56,7 +78,7 @@ export const CaptionedPhotoBlock: Block = {
   fields: [
     {
       name: 'caption',
-      label: { zh: '图片说明', en: 'Caption' },
+      label: CAPTION_LABEL,
       type: 'relationship',
       relationTo: CAPTIONS_SLUG,
       required: true,
