@@ -2,6 +2,7 @@ import type { LexicalBody } from './buildLexicalBody'
 import type { Script } from '../validate/schema'
 import type { ArticleDocument, LocalizedArticleFields, SharedArticleFields } from './buildArticleDocument'
 
+import { getCaptionIdsInBody } from '../../photos/captionBlocks'
 import { LOCALES } from './buildArticleDocument'
 
 /** What the importer last wrote for an article (kept in provenance.importedSnapshot). */
@@ -32,6 +33,8 @@ export type ImportPlan =
       localized: Record<Script, Partial<LocalizedArticleFields>>
       /** Fields an editor changed since the last import: kept as the editor left them. */
       keptEditorFields: string[]
+      /** Captions a kept body (an editor's) places: not removed, though the source dropped them, so that body still stands. */
+      captionsInKeptBodies: string[]
     }
 
 /** Body comparison by its text: Payload may add bookkeeping keys to stored Lexical JSON. */
@@ -64,6 +67,13 @@ function isSame(field: string, a: unknown, b: unknown): boolean {
 }
 
 /**
+ * Fields written again even when they compare the same: a body's photo blocks compare by place, but
+ * point at caption documents, and a caption whose text changed is a new document (the old one is
+ * removed), so a body the importer owns is always written, linked to the captions this import keeps.
+ */
+const ALWAYS_WRITTEN: ReadonlySet<string> = new Set(['body'])
+
+/**
  * Three-way merge of one group of fields: a field takes the new import's value
  * only when the stored value is still what the importer last wrote; a field an
  * editor changed is kept and reported.
@@ -79,7 +89,10 @@ function mergeFields<T extends object>(
   for (const field of Object.keys(incoming) as (keyof T & string)[]) {
     const next = incoming[field]
     const stored = current[field]
-    if (isSame(field, stored, next)) continue
+    if (isSame(field, stored, next)) {
+      if (ALWAYS_WRITTEN.has(field)) changes[field] = next
+      continue
+    }
     const editorChanged = lastImported !== undefined && !isSame(field, stored, lastImported[field])
     if (editorChanged) kept.push(`${label}${field}`)
     else changes[field] = next
@@ -104,7 +117,8 @@ export function planImport(document: ArticleDocument, existing: ExistingArticle 
       mergeFields(document.localized[locale], snapshot?.localized[locale], existing.localized[locale] ?? {}, `${locale}.`, kept),
     ]),
   ) as Record<Script, Partial<LocalizedArticleFields>>
-  return { action: 'update', id: existing.id, document, shared, localized, keptEditorFields: kept }
+  const captionsInKeptBodies = LOCALES.filter((locale) => kept.includes(`${locale}.body`)).flatMap((locale) => getCaptionIdsInBody(existing.localized[locale]?.body))
+  return { action: 'update', id: existing.id, document, shared, localized, keptEditorFields: kept, captionsInKeptBodies: [...new Set(captionsInKeptBodies)] }
 }
 
 /** The snapshot to store after writing a plan: what the importer's values now are. */

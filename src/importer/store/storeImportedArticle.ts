@@ -229,10 +229,11 @@ async function removeIncompleteArticle(payload: Payload, req: PayloadRequest, id
 /**
  * Brings the article's captions in line with a changed source: new captions are
  * added, moved ones get their new position, and captions the source dropped are
- * removed unless a photo was already attached (a photographer's work is never lost).
+ * removed unless a photo was already attached (a photographer's work is never lost)
+ * or a body an editor changed places them (`keep`: that body is kept as it is).
  * Returns the captions' ids in the document's order, for the body's photo blocks.
  */
-async function reconcileCaptions(payload: Payload, req: PayloadRequest, articleId: string, document: ArticleDocument): Promise<string[]> {
+async function reconcileCaptions(payload: Payload, req: PayloadRequest, articleId: string, document: ArticleDocument, keep: readonly string[]): Promise<string[]> {
   const { docs } = await payload.find({
     collection: CAPTIONS_SLUG,
     where: { article: { equals: articleId } },
@@ -257,7 +258,7 @@ async function reconcileCaptions(payload: Payload, req: PayloadRequest, articleI
     }
   }
   for (const doc of docs) {
-    if (!wanted.has(String(doc.text)) && !doc.photo) {
+    if (!wanted.has(String(doc.text)) && !doc.photo && !keep.includes(String(doc.id))) {
       await payload.delete({ collection: CAPTIONS_SLUG, id: doc.id, overrideAccess: true, req })
     }
   }
@@ -286,7 +287,7 @@ async function updateArticle(payload: Payload, req: PayloadRequest, plan: Extrac
   // Warnings the newsroom already resolved or overrode stay so when the same warning comes again.
   const current = await payload.findByID({ collection: ARTICLES_SLUG, id: plan.id, draft: true, depth: 0, overrideAccess: true, req })
   const warnings = carryOverResolutions([...provenance.warnings, ...kept], storedWarningsOf(current))
-  const captionIds = await reconcileCaptions(payload, req, plan.id, document)
+  const captionIds = await reconcileCaptions(payload, req, plan.id, document, plan.captionsInKeptBodies)
   await payload.update({
     collection: ARTICLES_SLUG,
     id: plan.id,
