@@ -99,8 +99,10 @@ export async function createNewsroomServer(options: NewsroomServerOptions): Prom
   markDatabaseFileInUse(env)
   await seedReferenceDistricts(payload)
   await ensureFirstAdmin(payload, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD })
-  if (env.SEED_ON_START) await importSeedsOnFirstStart(payload)
+  // Before the seeds: the upgrade is for stories stored before photo blocks; imports place their own
+  // (run after them, it read their caption positions, indexes among blocks too, as paragraph numbers).
   await placeCaptionsInStoredBodiesOnStart(payload)
+  if (env.SEED_ON_START) await importSeedsOnFirstStart(payload)
   await syncCaptionPublicationOnStart(payload)
   const jobRunner = env.JOBS_AUTORUN ? new ScheduleRunner(payload) : undefined
   await jobRunner?.start()
