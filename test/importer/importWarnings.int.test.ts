@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { queueScheduledChange } from '../../src/workflow/scheduling/scheduledChanges'
 import { callApi, createSignedInUser, type TestUser, userDocOf } from '../support/api'
+import { eventually } from '../support/eventually'
 import { importAndCollect } from '../support/importer'
 import { moveToStage } from '../support/publishing'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
@@ -18,17 +19,7 @@ const GARBLED = { kind: 'mojibake', severity: 'warning', message: 'garbled chara
 const LOST = { kind: 'lost-text', severity: 'warning', message: 'paragraph starts mid-sentence (its beginning was lost at a break?)', snippet: '的工业园区', paragraph: 4 }
 const ELIDED = { kind: 'elision', severity: 'info', message: 'the summary is truncated', snippet: '萍乡市……' }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const soon = (ms: number) => new Date(Date.now() + ms).toISOString()
-
-async function eventually(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (await check()) return true
-    await sleep(150)
-  }
-  return check()
-}
 
 /**
  * A story whose imported text is garbled must not reach readers until someone has dealt with the

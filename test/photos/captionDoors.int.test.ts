@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildLexicalBody } from '../../src/importer/store/buildLexicalBody'
 import { buildCaptionBlockNode } from '../../src/photos/captionBlocks'
 import { callApi, type TestUser, signedInAs, userDocOf } from '../support/api'
+import { eventually } from '../support/eventually'
 import { moveToStage } from '../support/publishing'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 
@@ -37,17 +38,6 @@ function outline(body: { root: { children: StoredNode[] } } | null | undefined):
   )
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** Polls until the check passes or the time is up; returns whether it passed. */
-async function eventually(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (await check()) return true
-    await sleep(150)
-  }
-  return check()
-}
 
 /**
  * A photo block may show only a caption of its own story (the caption's `article` is the story).

@@ -4,21 +4,11 @@ import { ScheduleRunner } from '../../src/workflow/scheduling/ScheduleRunner'
 import { queueScheduledChange } from '../../src/workflow/scheduling/scheduledChanges'
 import { callApi, createSignedInUser, type TestUser, signedInAs } from '../support/api'
 import { createArticleAt } from '../support/articles'
+import { eventually, sleep } from '../support/eventually'
 import { startTestServer, stopTestServer, type TestServer } from '../support/startTestServer'
 import { startWorkerProcess } from '../support/worker'
 
 const soon = (ms: number) => new Date(Date.now() + ms).toISOString()
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** Polls until the check passes or the time is up; returns whether it passed. */
-async function eventually(check: () => Promise<boolean>, timeoutMs = 8000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (await check()) return true
-    await sleep(100)
-  }
-  return check()
-}
 
 describe('scheduled publishing through the jobs queue', () => {
   let server: TestServer
