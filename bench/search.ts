@@ -1,6 +1,7 @@
 /**
  * npm run bench:search [-- --stories 100000 --seconds 10]: the word search on a large archive.
- * In one run, on one database (a fresh SQLite file; with BENCH_MONGODB_URI, MongoDB as well):
+ * In one run, on one database (a fresh SQLite file; with BENCH_MONGODB_URI, MongoDB as well; `--lanes`
+ * picks them, e.g. `--lanes mongodb` for the MongoDB lane alone):
  * - the index build rate: `reindexAll` over every generated story (published, both scripts);
  * - GET /api/search at 8 concurrent keep-alive connections, per query class (QUERY_CLASSES:
  *   common words, places, topics, names, two words, phrases, traditional script, rare words):
@@ -21,7 +22,8 @@ import { exitWithUsageOnHelp, positiveOptionReader } from './support/benchOption
 import { STORY_PLACES, STORY_TOPICS } from './support/generateSearchStories'
 import { describeCommit, describeMachine, formatFigures, formatLoadAverage, formatTable } from './support/report'
 
-const USAGE = 'usage: npm run bench:search -- [--stories N (100000)] [--seconds S (10)] [--scan-seconds S (10)] [--reuse FILE (a SQLite database kept by BENCH_KEEP_DB=1)] [--keep-index (with --reuse: measure the queries on the index as it stands, no rebuild)]'
+const USAGE =
+  'usage: npm run bench:search -- [--stories N (100000)] [--seconds S (10)] [--scan-seconds S (10)] [--reuse FILE (a SQLite database kept by BENCH_KEEP_DB=1)] [--keep-index (with --reuse: measure the queries on the index as it stands, no rebuild)] [--lanes sqlite,mongodb (both; mongodb needs BENCH_MONGODB_URI)]'
 const { values } = parseArgs({
   options: {
     stories: { type: 'string', default: '100000' },
@@ -29,6 +31,7 @@ const { values } = parseArgs({
     'scan-seconds': { type: 'string', default: '10' },
     reuse: { type: 'string' },
     'keep-index': { type: 'boolean' },
+    lanes: { type: 'string', default: 'sqlite,mongodb' },
     help: { type: 'boolean' },
   },
 })
@@ -38,6 +41,15 @@ const STORIES = readPositive('stories', values.stories)
 const SECONDS = readPositive('seconds', values.seconds)
 const SCAN_SECONDS = readPositive('scan-seconds', values['scan-seconds'])
 const CONNECTIONS = 8
+const LANES = new Set(values.lanes.split(',').map((lane) => lane.trim()))
+if (LANES.size === 0 || [...LANES].some((lane) => lane !== 'sqlite' && lane !== 'mongodb')) {
+  console.error(`--lanes takes sqlite, mongodb or both, comma-separated\n${USAGE}`)
+  process.exit(2)
+}
+if (LANES.has('mongodb') && !LANES.has('sqlite') && !process.env.BENCH_MONGODB_URI) {
+  console.error(`--lanes mongodb needs BENCH_MONGODB_URI\n${USAGE}`)
+  process.exit(2)
+}
 
 /**
  * What readers and the desk type, by class, the way they search: common words (in most stories:
@@ -198,15 +210,17 @@ async function measureLane(databaseUri: string, compat: string) {
 async function main() {
   // --reuse: the stories of a kept database are not written again (writing 100,000 takes minutes); the index is rebuilt and measured all the same.
   const file = values.reuse ? path.resolve(values.reuse) : path.join(os.tmpdir(), `newsroom-bench-search-${Date.now()}.db`)
-  try {
-    await measureLane(`file:${file}`, 'none')
-  } finally {
-    // BENCH_KEEP_DB=1 leaves the database for a closer look (its path is printed).
-    if (process.env.BENCH_KEEP_DB || values.reuse) console.error(`kept ${file}`)
-    else for (const suffix of ['', '-wal', '-shm', '-journal', '-search', '-search-wal', '-search-shm']) fs.rmSync(`${file}${suffix}`, { force: true })
+  if (LANES.has('sqlite')) {
+    try {
+      await measureLane(`file:${file}`, 'none')
+    } finally {
+      // BENCH_KEEP_DB=1 leaves the database for a closer look (its path is printed).
+      if (process.env.BENCH_KEEP_DB || values.reuse) console.error(`kept ${file}`)
+      else for (const suffix of ['', '-wal', '-shm', '-journal', '-search', '-search-wal', '-search-shm']) fs.rmSync(`${file}${suffix}`, { force: true })
+    }
   }
   const mongoUri = process.env.BENCH_MONGODB_URI
-  if (mongoUri) {
+  if (mongoUri && LANES.has('mongodb')) {
     const url = new URL(mongoUri)
     url.pathname = `/newsroom_bench_search_${Date.now()}`
     await measureLane(url.toString(), process.env.BENCH_MONGODB_COMPAT ?? 'none')

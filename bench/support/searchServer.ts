@@ -147,11 +147,17 @@ async function main() {
 
   const app = express()
   await mountDeliveryApi(app, payload, config, { ...env, API_CACHE_MAX_MB: 0, API_RATE_LIMIT_PER_MINUTE: 0 }, 'bench')
+  // What the MongoDB lane ran on, said beside its figures: FerretDB's figures measure FerretDB, not MongoDB.
+  let laneName: string = lane
+  if (lane === 'mongodb') {
+    const info = await (payload.db as unknown as { connection: { db: { command(command: object): Promise<{ version?: string; ferretdbVersion?: string }> } } }).connection.db.command({ buildInfo: 1 })
+    laneName = info.ferretdbVersion ? `mongodb lane on FerretDB ${info.ferretdbVersion} (these figures measure FerretDB, not MongoDB)` : `mongodb lane on MongoDB ${info.version}`
+  }
   const listening = app.listen(0, '127.0.0.1')
   await new Promise((resolve) => listening.once('listening', resolve))
   process.send!({
     type: 'ready',
-    lane,
+    lane: laneName,
     url: `http://127.0.0.1:${(listening.address() as { port: number }).port}`,
     stories: STORIES,
     writeSeconds,
