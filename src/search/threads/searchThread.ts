@@ -7,10 +7,14 @@ import { parentPort, workerData } from 'node:worker_threads'
 
 import type { SearchParams } from '../answerFromSearchStore'
 
+import { cacheLibsqlStatements } from '../../sqliteStatementCache'
 import { answerFromSearchStore } from '../answerFromSearchStore'
 import { openIndexReader } from '../sqliteSearchStore'
 
 const port = parentPort!
+// This thread's own libsql (a native module is loaded per thread) keeps its compiled statements too:
+// a search's statements come in a few shapes, its words are parameters.
+cacheLibsqlStatements()
 const reader = await openIndexReader((workerData as { indexFile: string }).indexFile)
 
 port.on('message', async ({ id, params }: { id: number; params: SearchParams }) => {
