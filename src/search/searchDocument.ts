@@ -45,7 +45,7 @@ export interface SearchDocument {
 }
 
 type LocalizedValue<T> = Partial<Record<SiteLocale, T | null>> | T | null | undefined
-type ArticleAllLocales = Omit<Article, 'title' | 'subtitle' | 'summary' | 'body'> & {
+export type ArticleAllLocales = Omit<Article, 'title' | 'subtitle' | 'summary' | 'body'> & {
   title?: LocalizedValue<string>
   subtitle?: LocalizedValue<string>
   summary?: LocalizedValue<string>
@@ -92,7 +92,7 @@ export function buildSearchDocument(
   article: ArticleAllLocales,
   audience: EntryAudience,
   captions: Pick<Caption, 'text' | 'credit'>[],
-  districts: Pick<District, 'id' | 'name' | 'slug'>[],
+  districts: SearchDistrict[],
 ): SearchDocument {
   const title = perLocale(article.title)
   const subtitle = perLocale(article.subtitle)
@@ -155,11 +155,17 @@ export function buildSearchDocument(
 }
 
 /**
- * The index entries articles should have now: each one's live version for the public (if it is
- * published) and its latest version, draft or not, for the newsroom; none for an article that
- * no longer exists. Read with `req`, so inside a save they see that save. Four queries for any
- * number of articles (the full rebuild reads a few hundred at a time).
+ * What an article's entries are built from, as read: each version to index with its audience,
+ * and the article's captions. Plain data (a full rebuild hands it to worker threads).
  */
+export interface SearchSources {
+  articleId: string
+  versions: { article: ArticleAllLocales; audience: EntryAudience }[]
+  captions: Pick<Caption, 'text' | 'credit'>[]
+}
+
+export type SearchDistrict = Pick<District, 'id' | 'name' | 'slug'>
+
 const ARTICLE_FIELDS_INDEXED = {
   title: true,
   subtitle: true,
@@ -174,9 +180,20 @@ const ARTICLE_FIELDS_INDEXED = {
   _status: true,
 } as const
 
-export async function readSearchDocuments(payload: Payload, articleIds: string[], req?: Partial<PayloadRequest>): Promise<Map<string, SearchDocument[]>> {
-  const byArticle = new Map<string, SearchDocument[]>(articleIds.map((id) => [id, []]))
-  if (articleIds.length === 0) return byArticle
+/** The districts an entry names (all of them: a few dozen), read once per rebuild or save. */
+export async function readSearchDistricts(payload: Payload, req?: Partial<PayloadRequest>): Promise<SearchDistrict[]> {
+  const districts = await payload.find({ collection: DISTRICTS_SLUG, depth: 0, limit: 200, overrideAccess: true, pagination: false, req })
+  return districts.docs
+}
+
+/**
+ * What the articles' entries are built from now: each one's live version for the public (if it
+ * is published) and its latest version, draft or not, for the newsroom; nothing for an article
+ * that no longer exists. Read with `req`, so inside a save they see that save. Three queries for
+ * any number of articles (the full rebuild reads a few hundred at a time).
+ */
+export async function readSearchSources(payload: Payload, articleIds: string[], req?: Partial<PayloadRequest>): Promise<SearchSources[]> {
+  if (articleIds.length === 0) return []
   const read = (draft: boolean) =>
     payload.find({
       collection: ARTICLES_SLUG,
@@ -204,24 +221,42 @@ export async function readSearchDocuments(payload: Payload, articleIds: string[]
     pagination: false,
     req,
   })
-  const districts = await payload.find({ collection: DISTRICTS_SLUG, depth: 0, limit: 200, overrideAccess: true, pagination: false, req })
-  const captionsOf = (id: string) =>
-    (captions.docs as Caption[]).filter((caption) => String(typeof caption.article === 'object' && caption.article ? caption.article.id : caption.article) === id)
+  const captionsById = new Map<string, Caption[]>()
+  for (const caption of captions.docs as Caption[]) {
+    const id = String(typeof caption.article === 'object' && caption.article ? caption.article.id : caption.article)
+    captionsById.set(id, [...(captionsById.get(id) ?? []), caption])
+  }
+  const wanted = new Set(articleIds)
   const latestById = new Map(latest.docs.map((doc) => [String(doc.id), doc as unknown as ArticleAllLocales]))
+  const sources: SearchSources[] = []
   for (const doc of live.docs as unknown as ArticleAllLocales[]) {
-    const id = String(doc.id)
-    const documents = byArticle.get(id)
-    if (!documents) continue
-    const articleCaptions = captionsOf(id)
-    const latestDoc = latestById.get(id) ?? doc
+    const articleId = String(doc.id)
+    if (!wanted.has(articleId)) continue
+    const latestDoc = latestById.get(articleId) ?? doc
     // No pending draft (the latest version is the live one): one entry serves both.
     const isPublished = doc._status === 'published'
     const sameVersion = latestDoc.updatedAt === doc.updatedAt && latestDoc._status === doc._status
-    if (isPublished && sameVersion) documents.push(buildSearchDocument(doc, 'both', articleCaptions, districts.docs))
-    else {
-      if (isPublished) documents.push(buildSearchDocument(doc, 'public', articleCaptions, districts.docs))
-      documents.push(buildSearchDocument(latestDoc, 'newsroom', articleCaptions, districts.docs))
-    }
+    const versions: SearchSources['versions'] =
+      isPublished && sameVersion
+        ? [{ article: doc, audience: 'both' }]
+        : [...(isPublished ? [{ article: doc, audience: 'public' as const }] : []), { article: latestDoc, audience: 'newsroom' }]
+    sources.push({ articleId, versions, captions: captionsById.get(articleId) ?? [] })
+  }
+  return sources
+}
+
+/** The entries of each article (none for one without sources: it no longer exists). */
+export function buildSearchDocuments(articleIds: string[], sources: SearchSources[], districts: SearchDistrict[]): Map<string, SearchDocument[]> {
+  const byArticle = new Map<string, SearchDocument[]>(articleIds.map((id) => [id, []]))
+  for (const { articleId, versions, captions } of sources) {
+    byArticle.get(articleId)?.push(...versions.map(({ article, audience }) => buildSearchDocument(article, audience, captions, districts)))
   }
   return byArticle
+}
+
+/** The index entries articles should have now (see readSearchSources). */
+export async function readSearchDocuments(payload: Payload, articleIds: string[], req?: Partial<PayloadRequest>): Promise<Map<string, SearchDocument[]>> {
+  if (articleIds.length === 0) return new Map()
+  const sources = await readSearchSources(payload, articleIds, req)
+  return buildSearchDocuments(articleIds, sources, await readSearchDistricts(payload, req))
 }

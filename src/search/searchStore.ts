@@ -1,3 +1,4 @@
+import type { SqliteEntryRow } from './encodeSqliteEntry'
 import type { SearchAudience, SearchDisplay, SearchDocument } from './searchDocument'
 
 /** A query as the stores take it: terms already folded and segmented (see buildQueryTerms). */
@@ -44,6 +45,12 @@ export interface SearchStore {
   prepare(): Promise<void>
   /** Makes each article's entries exactly these (none: the article is no longer searchable), in one write where the store can. */
   replaceArticles(articles: { articleId: string; documents: SearchDocument[] }[]): Promise<void>
+  /**
+   * For a full rebuild in worker threads: the store's entries as a pure function makes them
+   * (`encoding` names it; the workers run it beside building the entries) and replaceArticles
+   * taking them so. A store without it (MongoDB) is rebuilt on the main thread.
+   */
+  bulkLoad?: { encoding: 'sqlite'; replaceEncoded(articles: { articleId: string; rows: SqliteEntryRow[] }[]): Promise<void> }
   /** Empties the index before a full rebuild, set for a bulk load until compact() (FTS5: no incremental merging). */
   clear(): Promise<void>
   /** After a full rebuild, also one that failed: whatever makes the index quickest to read (FTS5 merges its segments into one), and back to incremental writes. */

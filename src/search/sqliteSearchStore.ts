@@ -2,9 +2,10 @@ import type { Client, InStatement } from '@libsql/client'
 
 import { createClient } from '@libsql/client'
 
-import type { SearchDocument } from './searchDocument'
+import type { SqliteEntryRow } from './encodeSqliteEntry'
 import type { SearchStore, StoreQuery, StoreResult } from './searchStore'
 
+import { encodeSqliteEntry, toDistrictToken, toHeadlineMark } from './encodeSqliteEntry'
 import { countCapFor, FIELD_WEIGHTS, RANKED_MATCHES } from './searchStore'
 
 /** The index's own database file, attached to Payload's connection (see prepare). */
@@ -51,12 +52,6 @@ const MAX_MS = 2 ** (63 - SLOT_BITS) - 1
  */
 const quote = (term: string) => `"${term.replaceAll('"', '""')}"`
 
-/**
- * The audience column's words. Nearly every entry is for both audiences, so a query does not
- * AND a word every row has (a walk over the whole index): it excludes the few entries that are
- * only for the other audience, whose word is rare.
- */
-const AUDIENCE_WORDS = { both: 'public newsroom', public: 'public publiconly', newsroom: 'newsroom newsroomonly' } as const
 const EXCLUDED_FOR = { public: 'newsroomonly', newsroom: 'publiconly' } as const
 
 /** A millisecond's rowid for a slot: its first slot is its highest rowid. */
@@ -66,18 +61,6 @@ const msOf = (iso: string | null) => {
   const ms = iso === null ? Number.NaN : Date.parse(iso)
   return clampMs(Number.isNaN(ms) ? Date.now() : ms)
 }
-
-/**
- * A headline word's mark, in the `headline` column (weight 0): a token of its own, whose list holds
- * only the stories with that word in the headline. A column filter (`title : word`) would walk the
- * word's whole list, every story that has it anywhere, and FTS5 checks a rowid bound only at each
- * match it finds: 2.2 ms for a common word seldom in headlines, at 100,000 stories. "0h" + a word
- * is never a word of the text: jieba cuts digits from Han characters, and latin words do not start so.
- */
-const toHeadlineMark = (token: string) => `0h${token}`
-
-/** A district id or slug as one FTS5 token: ids are UUIDs here, whose dashes unicode61 would split at. */
-const toDistrictToken = (key: string) => key.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')
 
 /** The query's words for MATCH: each one token, or (three or four Han characters) those characters in a row. */
 const buildMatch = (query: Pick<StoreQuery, 'termGroups'>) =>
@@ -121,6 +104,21 @@ export function createSqliteSearchStore(mainClient: Client): SearchStore {
   let opened: Promise<Client> | undefined
   const connection = () => (opened ??= openIndexConnection(mainClient))
 
+  const replaceEncoded = async (articles: { articleId: string; rows: SqliteEntryRow[] }[]) => {
+    const client = await connection()
+    if (articles.length === 0) return
+    // Another process (the worker) may take a slot between the read and the write: then the
+    // insert fails on the primary key, nothing is written, and it is tried again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await client.batch(await buildReplaceStatements(client, articles), 'write')
+        return
+      } catch (error) {
+        if (attempt >= 3 || !String((error as Error).message).includes('UNIQUE')) throw error
+      }
+    }
+  }
+
   return {
     async prepare() {
       const client = await connection()
@@ -149,19 +147,10 @@ export function createSqliteSearchStore(mainClient: Client): SearchStore {
     },
 
     async replaceArticles(articles) {
-      const client = await connection()
-      if (articles.length === 0) return
-      // Another process (the worker) may take a slot between the read and the write: then the
-      // insert fails on the primary key, nothing is written, and it is tried again.
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await client.batch(await buildReplaceStatements(client, articles), 'write')
-          return
-        } catch (error) {
-          if (attempt >= 3 || !String((error as Error).message).includes('UNIQUE')) throw error
-        }
-      }
+      await replaceEncoded(articles.map(({ articleId, documents }) => ({ articleId, rows: documents.map(encodeSqliteEntry) })))
     },
+
+    bulkLoad: { encoding: 'sqlite', replaceEncoded: (articles) => replaceEncoded(articles) },
 
     async clear() {
       const client = await connection()
@@ -283,12 +272,12 @@ const marks = (count: number, size: number) => Array.from({ length: count }, () 
  * whatever its size: each prepared statement holds native memory until the garbage collector
  * gets to it, which a rebuild of 100,000 articles outruns.
  */
-async function buildReplaceStatements(client: Client, articles: { articleId: string; documents: SearchDocument[] }[]): Promise<InStatement[]> {
+async function buildReplaceStatements(client: Client, articles: { articleId: string; rows: SqliteEntryRow[] }[]): Promise<InStatement[]> {
   const ids = articles.map(({ articleId }) => articleId)
-  const documents = articles.flatMap((article) => article.documents)
-  const millis = documents.map((document) => msOf(document.publishedAt))
+  const entries = articles.flatMap((article) => article.rows)
+  const millis = entries.map((entry) => msOf(entry.publishedAt))
   const nextSlot = new Map<number, number>()
-  if (documents.length > 0) {
+  if (entries.length > 0) {
     const used = await client.execute({
       sql: `SELECT m.value AS ms, -(m.value * ${SLOTS}) - MIN(e.id) AS top FROM json_each(?) AS m
             JOIN ${ENTRIES} AS e ON e.id BETWEEN -(m.value * ${SLOTS}) - ${SLOTS - 1} AND -(m.value * ${SLOTS}) GROUP BY m.value`,
@@ -306,32 +295,17 @@ async function buildReplaceStatements(client: Client, articles: { articleId: str
     { sql: `DELETE FROM ${FTS} WHERE rowid IN (SELECT id FROM ${ENTRIES} WHERE article_id IN (${ids.map(() => '?').join(', ')}))`, args: ids },
     { sql: `DELETE FROM ${ENTRIES} WHERE article_id IN (${ids.map(() => '?').join(', ')})`, args: ids },
   ]
-  for (let start = 0; start < documents.length; start += INSERT_ROWS) {
-    const slice = documents.slice(start, start + INSERT_ROWS)
+  for (let start = 0; start < entries.length; start += INSERT_ROWS) {
+    const slice = entries.slice(start, start + INSERT_ROWS)
     const sliceIds = rowids.slice(start, start + INSERT_ROWS)
     statements.push(
       {
         sql: `INSERT INTO ${ENTRIES} (id, article_id, audience, published_at, district_keys, display) VALUES ${marks(slice.length, 6)}`,
-        args: slice.flatMap((document, index) => [
-          sliceIds[index]!,
-          document.articleId,
-          document.audience,
-          document.publishedAt,
-          ` ${document.districtKeys.join(' ')} `,
-          JSON.stringify(document.display),
-        ]),
+        args: slice.flatMap((entry, index) => [sliceIds[index]!, entry.articleId, entry.audience, entry.publishedAt, entry.districtKeys, entry.display]),
       },
       {
         sql: `INSERT INTO ${FTS} (rowid, title, body, pinyin, audience, districts, headline) VALUES ${marks(slice.length, 7)}`,
-        args: slice.flatMap((document, index) => [
-          sliceIds[index]!,
-          document.tokens.title.join(' '),
-          document.tokens.body.join(' '),
-          document.tokens.pinyin.join(' '),
-          AUDIENCE_WORDS[document.audience],
-          document.districtKeys.map(toDistrictToken).join(' '),
-          [...new Set(document.tokens.title)].map(toHeadlineMark).join(' '),
-        ]),
+        args: slice.flatMap((entry, index) => [sliceIds[index]!, entry.title, entry.body, entry.pinyin, entry.audienceWords, entry.districtTokens, entry.headline]),
       },
     )
   }
