@@ -32,12 +32,18 @@ const WORKERS_FROM = 2000
 export async function reindexAll(payload: Payload, options: ReindexOptions = {}): Promise<{ articles: number; entries: number }> {
   const batchSize = options.batchSize ?? 200
   const store = getSearchStore(payload)
-  await store.prepare()
-  await store.clear()
-  const total = await payload.count({ collection: ARTICLES_SLUG, overrideAccess: true }).then((result) => result.totalDocs)
-  const districts = await readSearchDistricts(payload)
   const bulkLoad = store.bulkLoad
+  const total = await payload.count({ collection: ARTICLES_SLUG, overrideAccess: true }).then((result) => result.totalDocs)
   const workers = bulkLoad ? (options.workers ?? (total >= WORKERS_FROM ? Math.max(1, os.availableParallelism() - 1) : 0)) : 0
+  // Started first: the threads load their segmenters while the index is emptied and the first batch read.
+  const pool = workers > 0 ? startEntryBuilderPool(workers) : undefined
+  try {
+    await store.prepare()
+    await store.clear()
+  } catch (error) {
+    await pool?.close()
+    throw error
+  }
   let done = 0
   let afterId: string | undefined
   options.onProgress?.(0, total)
@@ -49,8 +55,8 @@ export async function reindexAll(payload: Payload, options: ReindexOptions = {})
     done += batch.count
     options.onProgress?.(done, Math.max(total, done))
   }
-  const pool = workers > 0 ? startEntryBuilderPool(workers) : undefined
   try {
+    const districts = await readSearchDistricts(payload)
     for (;;) {
       const page = await payload.find({
         collection: ARTICLES_SLUG,
