@@ -1,4 +1,4 @@
-import type { Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest, SelectType } from 'payload'
 
 import type { Article, Caption, District } from '../payload-types'
 
@@ -180,6 +180,9 @@ const ARTICLE_FIELDS_INDEXED = {
   _status: true,
 } as const
 
+/** What tells whether an article's latest version is its live one. */
+const VERSION_STAMP = { updatedAt: true, _status: true } as const
+
 /** The districts an entry names (all of them: a few dozen), read once per rebuild or save. */
 export async function readSearchDistricts(payload: Payload, req?: Partial<PayloadRequest>): Promise<SearchDistrict[]> {
   const districts = await payload.find({ collection: DISTRICTS_SLUG, depth: 0, limit: 200, overrideAccess: true, pagination: false, req })
@@ -189,28 +192,36 @@ export async function readSearchDistricts(payload: Payload, req?: Partial<Payloa
 /**
  * What the articles' entries are built from now: each one's live version for the public (if it
  * is published) and its latest version, draft or not, for the newsroom; nothing for an article
- * that no longer exists. Read with `req`, so inside a save they see that save. Three queries for
- * any number of articles (the full rebuild reads a few hundred at a time).
+ * that no longer exists. Read with `req`, so inside a save they see that save. Three or four
+ * queries for any number of articles (the full rebuild reads a few hundred at a time).
  */
 export async function readSearchSources(payload: Payload, articleIds: string[], req?: Partial<PayloadRequest>): Promise<SearchSources[]> {
   if (articleIds.length === 0) return []
-  const read = (draft: boolean) =>
+  const read = (ids: string[], draft: boolean, select: SelectType) =>
     payload.find({
       collection: ARTICLES_SLUG,
-      where: { id: { in: articleIds } },
+      where: { id: { in: ids } },
       draft,
       locale: 'all',
       depth: 0,
       joins: false,
-      // Only what an entry is built from: an imported story also carries its original text and import snapshot.
-      select: ARTICLE_FIELDS_INDEXED,
+      select,
       overrideAccess: true,
       pagination: false,
       req,
     })
   // One after another, not at once: inside a MongoDB transaction the reads share one session.
-  const live = await read(false)
-  const latest = await read(true)
+  // Only what an entry is built from: an imported story also carries its original text and import snapshot.
+  const live = (await read(articleIds, false, ARTICLE_FIELDS_INDEXED)).docs as unknown as ArticleAllLocales[]
+  // The latest versions' stamps first: most articles have no pending draft, and their latest
+  // version is the live one already read, so only the others' are read whole (half the reading).
+  const latestStamps = new Map((await read(articleIds, true, VERSION_STAMP)).docs.map((doc) => [String(doc.id), doc as Pick<ArticleAllLocales, 'updatedAt' | '_status'>]))
+  const hasOwnLatest = (doc: ArticleAllLocales) => {
+    const stamp = latestStamps.get(String(doc.id))
+    return stamp !== undefined && !(doc._status === 'published' && stamp.updatedAt === doc.updatedAt && stamp._status === doc._status)
+  }
+  const latestIds = live.filter(hasOwnLatest).map((doc) => String(doc.id))
+  const latest = latestIds.length === 0 ? [] : (await read(latestIds, true, ARTICLE_FIELDS_INDEXED)).docs
   const captions = await payload.find({
     collection: CAPTIONS_SLUG,
     where: { article: { in: articleIds } },
@@ -227,9 +238,9 @@ export async function readSearchSources(payload: Payload, articleIds: string[], 
     captionsById.set(id, [...(captionsById.get(id) ?? []), caption])
   }
   const wanted = new Set(articleIds)
-  const latestById = new Map(latest.docs.map((doc) => [String(doc.id), doc as unknown as ArticleAllLocales]))
+  const latestById = new Map(latest.map((doc) => [String(doc.id), doc as unknown as ArticleAllLocales]))
   const sources: SearchSources[] = []
-  for (const doc of live.docs as unknown as ArticleAllLocales[]) {
+  for (const doc of live) {
     const articleId = String(doc.id)
     if (!wanted.has(articleId)) continue
     const latestDoc = latestById.get(articleId) ?? doc
