@@ -4,7 +4,7 @@ import os from 'node:os'
 
 import { ARTICLES_SLUG } from '../../collections/slugs'
 import { logSearchIndexChange } from '../delivery/changeLog/changeLog'
-import { startEntryBuilderPool } from './entryBuilderPool'
+import { startEntryBuilderPool } from './threads/entryBuilderPool'
 import { getSearchStore } from './getSearchStore'
 import { buildSearchDocuments, readSearchDistricts, readSearchSources } from './searchDocument'
 

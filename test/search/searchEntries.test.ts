@@ -7,7 +7,7 @@ import type { SearchDistrict, SearchSources } from '../../src/search/searchDocum
 
 import { createStoryGenerator } from '../../bench/support/generateSearchStories'
 import { encodeSqliteEntry } from '../../src/search/encodeSqliteEntry'
-import { startEntryBuilderPool } from '../../src/search/entryBuilderPool'
+import { startEntryBuilderPool } from '../../src/search/threads/entryBuilderPool'
 import { buildSearchDocument } from '../../src/search/searchDocument'
 import { referenceDistricts } from '../../src/reference/districts'
 import { toTraditional } from '../../src/text/chineseConverters'

@@ -25,7 +25,7 @@ interface Thread {
   pending: Map<number, { resolve: (answer: SearchAnswer | undefined) => void }>
 }
 
-const START_MODULE = new URL('./startSearchThread.mjs', import.meta.url)
+const START_MODULE = new URL('./startTypeScriptThread.mjs', import.meta.url)
 const THREAD_MODULE = new URL('./searchThread.ts', import.meta.url).href
 
 export function createSearchThreads(indexFile: string, count: number, onError: (error: unknown) => void): SearchThreads {

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads'
 
-import type { SqliteEntryRow } from './encodeSqliteEntry'
-import type { SearchDistrict, SearchSources } from './searchDocument'
+import type { SqliteEntryRow } from '../encodeSqliteEntry'
+import type { SearchDistrict, SearchSources } from '../searchDocument'
 
 export interface EntryBuildRequest {
   id: number
@@ -24,11 +24,14 @@ export interface EntryBuilderPool {
  * most of a story's CPU), each batch given to the thread with the fewest waiting. Each thread
  * loads its own segmenter and converters on its first batch (about a second of CPU).
  */
+const START_MODULE = new URL('./startTypeScriptThread.mjs', import.meta.url)
+const THREAD_MODULE = new URL('./entryBuilderThread.ts', import.meta.url).href
+
 export function startEntryBuilderPool(size: number): EntryBuilderPool {
   let nextId = 0
   const threads = Array.from({ length: size }, () => {
     const waiting = new Map<number, { resolve: (articles: { articleId: string; rows: SqliteEntryRow[] }[]) => void; reject: (error: Error) => void }>()
-    const worker = new Worker(new URL('./entryBuilderThread.mjs', import.meta.url))
+    const worker = new Worker(START_MODULE, { workerData: { entry: THREAD_MODULE } })
     const failAll = (error: Error) => {
       for (const task of waiting.values()) task.reject(error)
       waiting.clear()

@@ -7,8 +7,8 @@ import { parentPort } from 'node:worker_threads'
 
 import type { EntryBuildRequest, EntryBuildResponse } from './entryBuilderPool'
 
-import { encodeSqliteEntry } from './encodeSqliteEntry'
-import { buildSearchDocuments } from './searchDocument'
+import { encodeSqliteEntry } from '../encodeSqliteEntry'
+import { buildSearchDocuments } from '../searchDocument'
 
 parentPort!.on('message', ({ id, articleIds, sources, districts }: EntryBuildRequest) => {
   let response: EntryBuildResponse
