@@ -24,6 +24,8 @@ describe('a query matching more than RANKED_MATCHES stories (SQLite index)', () 
       return storyEntry(`s${n}`, title, text, day(n))
     })
     for (let start = 0; start < entries.length; start += 300) await index.store.replaceArticles(entries.slice(start, start + 300))
+    // The newest of all, with 安源 in the headline: drafts (newsroom only), never found by the public.
+    await index.store.replaceArticles([0, 1, 2].map((n) => storyEntry(`draft${n}`, `安源草稿${n}`, '安源的草稿。', day(STORIES + n), 'newsroom')))
   }, 60_000)
 
   afterAll(() => index?.close())
@@ -35,6 +37,13 @@ describe('a query matching more than RANKED_MATCHES stories (SQLite index)', () 
       ...['s509', 's508', 's507', 's506', 's505', 's504', 's503', 's502', 's501', 's500', 's404', 's403', 's402', 's401', 's400'],
       ...['s1199', 's1198', 's1197', 's1196', 's1195'],
     ])
+  })
+
+  it('never shows the public a newsroom-only entry, which the newsroom finds first', async () => {
+    const forPublic = await answerFromSearchStore(index.store, searchParams('安源', { limit: 50 }), 'public')
+    expect(forPublic.docs.map((doc) => doc.id).filter((id) => id.startsWith('draft'))).toEqual([])
+    const forNewsroom = await answerFromSearchStore(index.store, searchParams('安源', { limit: 3 }), 'newsroom')
+    expect(forNewsroom.docs.map((doc) => doc.id)).toEqual(['draft2', 'draft1', 'draft0'])
   })
 
   it('puts every word in the headline before some of them', async () => {
